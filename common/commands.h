@@ -1,0 +1,17 @@
+/*
+ * commands.h - the subcommands of the fahras binary (git-style table in
+ * cli/main.c).  Each takes the arguments after its name (argv[0] is the
+ * command name) and returns an exit code from exitcodes.h.
+ */
+#ifndef FAHRAS_COMMANDS_H
+#define FAHRAS_COMMANDS_H
+
+#define FAHRAS_VERSION "0.1.0"
+
+int fah_cmd_index(int argc, char **argv);
+int fah_cmd_search(int argc, char **argv);
+
+/* Print "fahras VERSION (analyzer N, Xapian V, ICU V)" to stdout. */
+void fah_print_version(void);
+
+#endif

@@ -1,0 +1,78 @@
+#include "dbopen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exitcodes.h"
+#include "schema.h"
+
+int fah_exit_for_status(fx_status st) {
+    switch (st) {
+        case FX_OK: return FAH_EXIT_OK;
+        case FX_ERR_LOCKED: return FAH_EXIT_LOCKED;
+        case FX_ERR_IO: return FAH_EXIT_IO;
+        case FX_ERR_NOT_FOUND:
+        case FX_ERR_OPENING:
+        case FX_ERR_CORRUPT:
+        case FX_ERR_VERSION:
+            return FAH_EXIT_DB;
+        default:
+            return FAH_EXIT_DB;
+    }
+}
+
+int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
+    fx_error e;
+    fx_status st = fx_db_open(path, db, &e);
+    if (st != FX_OK) {
+        if (st == FX_ERR_NOT_FOUND)
+            fprintf(stderr,
+                    "fahras: no database at %s\n"
+                    "  build one with: fahras index --db %s DIR   (or set FAHRAS_DB)\n",
+                    path, path);
+        else
+            fprintf(stderr, "fahras: cannot open database %s: %s\n", path, e.msg);
+        return FAH_EXIT_DB;
+    }
+    char *ver = NULL, *stem = NULL;
+    size_t n;
+    if (fx_db_get_metadata(*db, FAH_META_ANALYZER, &ver, &n, &e) != FX_OK ||
+        fx_db_get_metadata(*db, FAH_META_STEMMER, &stem, &n, &e) != FX_OK) {
+        fprintf(stderr, "fahras: cannot read database %s: %s\n", path, e.msg);
+        fx_db_close(*db);
+        *db = NULL;
+        return FAH_EXIT_DB;
+    }
+    int rc = 0;
+    if (!ver) {
+        uint32_t count = 0;
+        fx_db_doccount(*db, &count, NULL);
+        if (count) {
+            fprintf(stderr,
+                    "fahras: %s is a Xapian database without fahras's analyzer version: it was "
+                    "not built by fahras index\n",
+                    path);
+            rc = FAH_EXIT_DB;
+        }
+    } else if (strcmp(ver, FAH_ANALYZER_VERSION) != 0) {
+        fprintf(stderr,
+                "fahras: database %s was built by analyzer version %s, this fahras uses version "
+                "%s; searching it would miss matches.\n"
+                "  rebuild it: rm -rf '%s' && fahras index --db '%s' DIR...\n",
+                path, ver, FAH_ANALYZER_VERSION, path, path);
+        rc = FAH_EXIT_VERSION;
+    }
+    *kind = FAH_STEM_LIGHT;
+    if (rc == 0 && stem && fah_stem_kind_parse(stem, kind) != 0) {
+        fprintf(stderr, "fahras: database %s names an unknown stemmer '%s'\n", path, stem);
+        rc = FAH_EXIT_VERSION;
+    }
+    free(ver);
+    free(stem);
+    if (rc) {
+        fx_db_close(*db);
+        *db = NULL;
+    }
+    return rc;
+}

@@ -1,0 +1,20 @@
+/*
+ * dbopen.h - opening the database for reading with the checks every
+ * reading command needs, mapped to Contract exit codes.
+ */
+#ifndef FAHRAS_DBOPEN_H
+#define FAHRAS_DBOPEN_H
+
+#include "../stemmer/analyzer.h"
+#include "../xap/fx.h"
+
+/* Open `path` read-only, check its analyzer version and read its stemmer.
+ * On failure prints a message naming the path and what to do, and returns
+ * the exit code (3 missing/unreadable/corrupt, 4 other analyzer version);
+ * on success returns 0 with *db and *kind set. */
+int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind);
+
+/* Exit code for an fx status from a database operation. */
+int fah_exit_for_status(fx_status st);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * schema.h - how fahras lays articles out in a Xapian database.
+ *
+ * Terms (Xapian's prefix convention: an upper-case prefix, then the term):
+ *   <norm>     normalized surface form of a word, with positions (phrases,
+ *              exact-form boost); no prefix
+ *   Z<stem>    stem of a word, no positions (recall); absent with --stemmer none
+ *   Q<id>      the article id (unique; "Q#" + hash when too long: see
+ *              fah_id_term())
+ *   XS<src>    source, lower-case (filter)
+ * Values:
+ *   FAH_SLOT_DATE    "YYYYMMDDHHMMSS" in UTC (sorts byte-wise)
+ *   FAH_SLOT_SOURCE  source as stored
+ * Data: a JSON object with the article's stored fields (see docbuild.h).
+ * Metadata keys: FAH_META_*.
+ */
+#ifndef FAHRAS_SCHEMA_H
+#define FAHRAS_SCHEMA_H
+
+#include <stddef.h>
+
+#define FAH_SLOT_DATE 0
+#define FAH_SLOT_SOURCE 1
+
+#define FAH_PREFIX_STEM "Z"
+#define FAH_PREFIX_ID "Q"
+#define FAH_PREFIX_SOURCE "XS"
+
+#define FAH_META_ANALYZER "fahras.analyzer_version"
+#define FAH_META_STEMMER "fahras.stemmer"
+#define FAH_META_SCHEMA "fahras.schema_version"
+#define FAH_SCHEMA_VERSION "1"
+
+/* Term-position gap between fields, so phrases never span two fields. */
+#define FAH_FIELD_GAP 100
+/* wdf increment of a title word (body words count 1): the title weighs
+ * more in BM25. */
+#define FAH_TITLE_WDF 3
+
+/* Write the unique id term for `id` into buf (at least 64 + strlen(id)
+ * bytes): "Q" + id, or, when that would pass Xapian's term limit,
+ * "Q#" + 32 hex digits of two 64-bit FNV-1a hashes of the id. Returns its
+ * length. */
+size_t fah_id_term(const char *id, char *buf, size_t buflen);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * utf8.h - UTF-8 decoding helpers (RFC 3629).
+ */
+#ifndef FAHRAS_UTF8_H
+#define FAHRAS_UTF8_H
+
+#include <stddef.h>
+
+/* Decode the code point at s[*i] (i < len), advance *i past it, and return
+ * it.  An ill-formed sequence (overlong, surrogate, > U+10FFFF, truncated)
+ * consumes one byte and returns U+FFFD. */
+unsigned fah_utf8_next(const char *s, size_t len, size_t *i);
+
+/* Byte offset of the first ill-formed sequence in s[0..len), or (size_t)-1
+ * when all of it is valid UTF-8. */
+size_t fah_utf8_invalid_at(const char *s, size_t len);
+
+/* Number of code points in s[0..len) (ill-formed bytes count one each). */
+size_t fah_utf8_count(const char *s, size_t len);
+
+#endif

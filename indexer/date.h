@@ -1,0 +1,36 @@
+/*
+ * date.h - article dates.
+ *
+ * Accepted forms (leading/trailing space ignored):
+ *   RFC 822 / 2822 (section 3.3): "Sun, 18 Feb 2018 12:26:59 GMT", with
+ *     zones GMT UT UTC Z or +HHMM / -HHMM, the weekday and seconds optional;
+ *   ISO 8601: "2018-02-18", "2018-02-18T12:26:59Z", "...+03:00", "+0300",
+ *     fractional seconds ignored, and "YYYY-MM-DD HH:MM[:SS]";
+ *   "dd/mm/yyyy" (day first, as in Arabic-language sources).
+ * A date without a zone is taken as UTC.
+ */
+#ifndef FAHRAS_DATE_H
+#define FAHRAS_DATE_H
+
+#include <stddef.h>
+#include <time.h>
+
+typedef struct fah_date {
+    time_t utc;       /* seconds since the epoch */
+    int offset_min;   /* the source's UTC offset, minutes */
+    int has_time;     /* 0 when only a day was given */
+} fah_date;
+
+/* Parse s; returns 0 on success, -1 when it is not a date form above or
+ * not a valid calendar date. */
+int fah_date_parse(const char *s, fah_date *out);
+
+/* ISO 8601 in the source's offset: "2018-02-18T12:26:59+00:00", or
+ * "2018-02-18" without time.  buf must hold 48 bytes. */
+void fah_date_iso(const fah_date *d, char *buf);
+
+/* Sort key: UTC "YYYYMMDDHHMMSS" (14 bytes + NUL; buf must hold 24), which
+ * sorts byte-wise in time order. */
+void fah_date_key(const fah_date *d, char *buf);
+
+#endif

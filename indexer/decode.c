@@ -1,0 +1,182 @@
+#include "decode.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "../common/utf8.h"
+
+fah_read_status fah_read_file(const char *path, fah_buf *out, int *gzipped, char *msg,
+                              size_t msglen) {
+    fah_buf_reset(out);
+    *gzipped = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(msg, msglen, "cannot open: %s", strerror(errno));
+        return FAH_READ_ERRNO;
+    }
+    unsigned char magic[2];
+    ssize_t m = pread(fd, magic, 2, 0);
+    if (m == 2 && magic[0] == 0x1f && magic[1] == 0x8b) *gzipped = 1;
+    if (!*gzipped) {
+        char tmp[65536];
+        for (;;) {
+            ssize_t r = read(fd, tmp, sizeof tmp);
+            if (r < 0) {
+                if (errno == EINTR) continue;
+                snprintf(msg, msglen, "read error: %s", strerror(errno));
+                close(fd);
+                return FAH_READ_ERRNO;
+            }
+            if (r == 0) break;
+            if (out->len + (size_t)r > FAH_MAX_FILE_BYTES) {
+                snprintf(msg, msglen, "file larger than %u MB", FAH_MAX_FILE_BYTES >> 20);
+                close(fd);
+                return FAH_READ_TOO_BIG;
+            }
+            if (fah_buf_append(out, tmp, (size_t)r)) {
+                close(fd);
+                return FAH_READ_NOMEM;
+            }
+        }
+        close(fd);
+        if (fah_buf_reserve(out, 0)) return FAH_READ_NOMEM;
+        return FAH_READ_OK;
+    }
+    gzFile gz = gzdopen(fd, "rb");
+    if (!gz) {
+        close(fd);
+        snprintf(msg, msglen, "cannot start gzip reader");
+        return FAH_READ_NOMEM;
+    }
+    gzbuffer(gz, 128 * 1024);
+    char tmp[65536];
+    for (;;) {
+        int r = gzread(gz, tmp, sizeof tmp);
+        if (r < 0) {
+            int zerr;
+            const char *e = gzerror(gz, &zerr);
+            snprintf(msg, msglen, "corrupt gzip data after %zu bytes: %s", out->len, e);
+            gzclose(gz);
+            return FAH_READ_GZIP;
+        }
+        if (r == 0) break;
+        if (out->len + (size_t)r > FAH_MAX_FILE_BYTES) {
+            snprintf(msg, msglen, "file larger than %u MB after decompression",
+                     FAH_MAX_FILE_BYTES >> 20);
+            gzclose(gz);
+            return FAH_READ_TOO_BIG;
+        }
+        if (fah_buf_append(out, tmp, (size_t)r)) {
+            gzclose(gz);
+            return FAH_READ_NOMEM;
+        }
+    }
+    int zerr = Z_OK;
+    gzerror(gz, &zerr);
+    int rc = gzclose(gz);
+    if (zerr == Z_BUF_ERROR || rc == Z_BUF_ERROR) {
+        snprintf(msg, msglen, "truncated gzip file (ends after %zu decompressed bytes)", out->len);
+        return FAH_READ_GZIP;
+    }
+    if (rc != Z_OK) {
+        snprintf(msg, msglen, "gzip error %d", rc);
+        return FAH_READ_GZIP;
+    }
+    if (fah_buf_reserve(out, 0)) return FAH_READ_NOMEM;
+    return FAH_READ_OK;
+}
+
+const char *fah_binary_reason(const char *raw, size_t len) {
+    static const struct { const char *sig; size_t n; const char *what; } sigs[] = {
+        {"%PDF", 4, "PDF document"},
+        {"\x89PNG", 4, "PNG image"},
+        {"\xFF\xD8\xFF", 3, "JPEG image"},
+        {"GIF8", 4, "GIF image"},
+        {"PK\x03\x04", 4, "ZIP archive or office document (unpack it first)"},
+        {"\xD0\xCF\x11\xE0", 4, "legacy office document"},
+        {"7z\xBC\xAF", 4, "7-Zip archive (unpack it first)"},
+        {"Rar!", 4, "RAR archive (unpack it first)"},
+        {"\x7F" "ELF", 4, "executable"},
+    };
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        if (len >= sigs[i].n && memcmp(raw, sigs[i].sig, sigs[i].n) == 0) return sigs[i].what;
+    if (len >= 262 && memcmp(raw + 257, "ustar", 5) == 0) return "tar archive (unpack it first)";
+    if (len >= 2 && (((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) ||
+                     ((unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF)))
+        return NULL; /* UTF-16 with BOM */
+    size_t probe = len < 8192 ? len : 8192;
+    if (memchr(raw, '\0', probe)) return "binary data (NUL bytes)";
+    return NULL;
+}
+
+static int convert(const char *enc, const char *raw, size_t len, fah_buf *out, char *msg,
+                   size_t msglen) {
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *from = ucnv_open(enc, &st);
+    if (U_FAILURE(st)) {
+        snprintf(msg, msglen, "unknown encoding '%s'", enc);
+        return -1;
+    }
+    UConverter *to = ucnv_open("UTF-8", &st);
+    if (U_FAILURE(st)) {
+        ucnv_close(from);
+        snprintf(msg, msglen, "ICU UTF-8 converter: %s", u_errorName(st));
+        return -1;
+    }
+    fah_buf_reset(out);
+    size_t cap = len * 3 + 16;
+    if (fah_buf_reserve(out, cap)) {
+        ucnv_close(from);
+        ucnv_close(to);
+        return -1;
+    }
+    char *target = out->data;
+    const char *source = raw;
+    ucnv_convertEx(to, from, &target, out->data + cap, &source, raw + len, NULL, NULL, NULL, NULL,
+                   1, 1, &st);
+    ucnv_close(from);
+    ucnv_close(to);
+    if (U_FAILURE(st)) {
+        snprintf(msg, msglen, "conversion from %s failed: %s", enc, u_errorName(st));
+        return -1;
+    }
+    out->len = (size_t)(target - out->data);
+    out->data[out->len] = '\0';
+    return 0;
+}
+
+int fah_decode(const char *raw, size_t len, const char *forced, fah_buf *out, fah_decoded *info,
+               char *msg, size_t msglen) {
+    memset(info, 0, sizeof *info);
+    info->invalid_at = (size_t)-1;
+    const unsigned char *u = (const unsigned char *)raw;
+    if (forced) {
+        info->encoding = forced;
+        return convert(forced, raw, len, out, msg, msglen);
+    }
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        info->encoding = "UTF-16LE";
+        return convert("UTF-16LE", raw + 2, len - 2, out, msg, msglen);
+    }
+    if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        info->encoding = "UTF-16BE";
+        return convert("UTF-16BE", raw + 2, len - 2, out, msg, msglen);
+    }
+    size_t skip = (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ? 3 : 0;
+    size_t bad = fah_utf8_invalid_at(raw + skip, len - skip);
+    if (bad == (size_t)-1) {
+        info->encoding = "UTF-8";
+        fah_buf_reset(out);
+        return fah_buf_append(out, raw + skip, len - skip);
+    }
+    info->encoding = "windows-1256";
+    info->guessed = 1;
+    info->invalid_at = bad + skip;
+    return convert("windows-1256", raw, len, out, msg, msglen);
+}

@@ -1,0 +1,175 @@
+#include "docbuild.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/buf.h"
+#include "../common/schema.h"
+#include "date.h"
+
+struct fah_docbuilder {
+    fah_analyzer *an;
+    fx_doc *doc;
+    fah_buf title, abstract, body, term;
+};
+
+int fah_docbuilder_new(fah_analyzer *a, fah_docbuilder **out) {
+    *out = NULL;
+    fah_docbuilder *b = calloc(1, sizeof *b);
+    if (!b) return -1;
+    b->an = a;
+    if (fx_doc_new(&b->doc, NULL) != FX_OK) {
+        free(b);
+        return -1;
+    }
+    *out = b;
+    return 0;
+}
+
+void fah_docbuilder_delete(fah_docbuilder *b) {
+    if (!b) return;
+    fx_doc_free(b->doc);
+    fah_buf_free(&b->title);
+    fah_buf_free(&b->abstract);
+    fah_buf_free(&b->body);
+    fah_buf_free(&b->term);
+    free(b);
+}
+
+typedef struct {
+    fah_docbuilder *b;
+    unsigned wdf;
+    unsigned last_pos;
+    fx_status st;
+    fx_error *err;
+    int stemmed;
+} term_ctx;
+
+static int add_token(void *vctx, const fah_token *t) {
+    term_ctx *c = vctx;
+    fx_status st = fx_doc_add_posting(c->b->doc, t->norm, t->norm_len, t->pos, c->wdf, c->err);
+    if (st == FX_OK && c->stemmed) {
+        fah_buf *tb = &c->b->term;
+        fah_buf_reset(tb);
+        fah_buf_puts(tb, FAH_PREFIX_STEM);
+        fah_buf_append(tb, t->stem, t->stem_len);
+        st = fx_doc_add_term(c->b->doc, tb->data, tb->len, c->wdf, c->err);
+    }
+    c->last_pos = t->pos;
+    if (st == FX_ERR_TERM_TOO_LONG) st = FX_OK; /* not indexed, like an over-long word */
+    if (st != FX_OK) {
+        c->st = st;
+        return 1;
+    }
+    return 0;
+}
+
+static fx_status index_field(fah_docbuilder *b, const fah_buf *text, unsigned wdf, unsigned *pos,
+                             fx_error *err) {
+    if (!text->len) return FX_OK;
+    term_ctx c = {b, wdf, *pos, FX_OK, err,
+                  fah_analyzer_stem_kind(b->an) != FAH_STEM_NONE};
+    int rc = fah_analyzer_tokenize(b->an, text->data, text->len, *pos + 1, add_token, &c);
+    if (rc < 0) {
+        snprintf(err->msg, sizeof err->msg, "word break failed");
+        return FX_ERR_OTHER;
+    }
+    if (c.st != FX_OK) return c.st;
+    *pos = c.last_pos + FAH_FIELD_GAP;
+    return FX_OK;
+}
+
+static int clean(fah_docbuilder *b, const char *s, fah_buf *out) {
+    if (!s) {
+        fah_buf_reset(out);
+        return 0;
+    }
+    return fah_analyzer_display(b->an, s, strlen(s), out);
+}
+
+static json_t *jstr(const char *s, size_t n) {
+    if (!s) return json_null();
+    json_t *j = json_stringn(s, n);
+    return j ? j : json_null();
+}
+
+fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id,
+                       const char *path, fah_built *out, fx_error *err) {
+    memset(out, 0, sizeof *out);
+    out->date_ok = 1;
+    if (clean(b, art->title, &b->title) || clean(b, art->abstract, &b->abstract) ||
+        clean(b, art->body, &b->body)) {
+        snprintf(err->msg, sizeof err->msg, "Unicode normalization failed (out of memory?)");
+        return FX_ERR_NOMEM;
+    }
+    if (!b->title.len && !b->body.len && !b->abstract.len) {
+        out->empty = 1;
+        return FX_OK;
+    }
+    fx_doc_clear(b->doc);
+    unsigned pos = 0;
+    fx_status st;
+    if ((st = index_field(b, &b->title, FAH_TITLE_WDF, &pos, err)) != FX_OK ||
+        (st = index_field(b, &b->abstract, 1, &pos, err)) != FX_OK ||
+        (st = index_field(b, &b->body, 1, &pos, err)) != FX_OK)
+        return st;
+
+    out->idterm_len = fah_id_term(id, out->idterm, sizeof out->idterm);
+    if ((st = fx_doc_add_boolean_term(b->doc, out->idterm, out->idterm_len, err)) != FX_OK)
+        return st;
+
+    char iso[48] = "", key[24] = "";
+    if (art->date_raw) {
+        fah_date d;
+        if (fah_date_parse(art->date_raw, &d) == 0) {
+            fah_date_iso(&d, iso);
+            fah_date_key(&d, key);
+            if ((st = fx_doc_set_value(b->doc, FAH_SLOT_DATE, key, strlen(key), err)) != FX_OK)
+                return st;
+        } else {
+            out->date_ok = 0;
+        }
+    }
+    if (art->source && *art->source) {
+        fah_buf *tb = &b->term;
+        fah_buf_reset(tb);
+        fah_buf_puts(tb, FAH_PREFIX_SOURCE);
+        for (const char *p = art->source; *p; p++)
+            fah_buf_putc(tb, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
+        if (tb->len <= FX_MAX_TERM_BYTES &&
+            (st = fx_doc_add_boolean_term(b->doc, tb->data, tb->len, err)) != FX_OK)
+            return st;
+        if ((st = fx_doc_set_value(b->doc, FAH_SLOT_SOURCE, art->source, strlen(art->source),
+                                   err)) != FX_OK)
+            return st;
+    }
+
+    json_t *o = json_object();
+    if (!o) {
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return FX_ERR_NOMEM;
+    }
+    json_object_set_new(o, "id", jstr(id, strlen(id)));
+    json_object_set_new(o, "title", b->title.len ? jstr(b->title.data, b->title.len) : json_null());
+    json_object_set_new(o, "date", iso[0] ? json_string(iso) : json_null());
+    json_object_set_new(o, "source", art->source ? jstr(art->source, strlen(art->source)) : json_null());
+    json_object_set_new(o, "url", art->url ? jstr(art->url, strlen(art->url)) : json_null());
+    json_object_set_new(o, "author", art->author ? jstr(art->author, strlen(art->author)) : json_null());
+    json_object_set_new(o, "category", art->category ? jstr(art->category, strlen(art->category)) : json_null());
+    json_object_set_new(o, "path", jstr(path, strlen(path)));
+    json_object_set_new(o, "abstract", b->abstract.len ? jstr(b->abstract.data, b->abstract.len) : json_null());
+    json_object_set_new(o, "body", jstr(b->body.data ? b->body.data : "", b->body.len));
+    char *data = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (!data) {
+        snprintf(err->msg, sizeof err->msg, "cannot serialise stored data");
+        return FX_ERR_NOMEM;
+    }
+    st = fx_doc_set_data(b->doc, data, strlen(data), err);
+    free(data);
+    if (st != FX_OK) return st;
+    out->doc = b->doc;
+    return FX_OK;
+}

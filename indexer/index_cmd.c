@@ -1,0 +1,464 @@
+/*
+ * index_cmd.c - `fahras index [--db PATH] [options] DIR...`
+ *
+ * Walks the directories, reads and decodes every file, parses its articles
+ * (SGML records or plain text), builds one Xapian document per article and
+ * commits in batches.  Bad files are reported (name, and byte offset or
+ * record where it helps) and skipped; the run goes on.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../common/buf.h"
+#include "../common/commands.h"
+#include "../common/dbopen.h"
+#include "../common/dbpath.h"
+#include "../common/exitcodes.h"
+#include "../common/progress.h"
+#include "../common/schema.h"
+#include "../stemmer/analyzer.h"
+#include "../xap/fx.h"
+#include "decode.h"
+#include "docbuild.h"
+#include "filetype.h"
+#include "idtable.h"
+#include "plaintext.h"
+#include "sgml.h"
+#include "walk.h"
+
+/* Documents per commit.  Xapian flushes by itself every 10,000 changes; a
+ * smaller batch bounds what a crash loses and keeps memory flat. */
+#define DEFAULT_BATCH 2000
+
+typedef struct problem {
+    char *path;
+    char *why;
+    int failed; /* 1 failed, 0 skipped or warning */
+} problem;
+
+typedef struct run {
+    const char *dbpath;
+    fx_db *db;
+    fah_analyzer *an;
+    fah_docbuilder *builder;
+    fah_idtable *ids;
+    const char *forced_encoding;
+    int quiet, verbose;
+    size_t batch;
+    /* current file */
+    const fah_file *file;
+    size_t file_index;
+    size_t file_records;   /* records in the current file */
+    int multi;             /* file holds several records */
+    /* counters */
+    size_t files_read, files_skipped, files_failed;
+    size_t articles, empty, dup_same, renamed, bad_dates, warnings;
+    size_t pending;
+    fx_status fatal;       /* a database error that ends the run */
+    fx_error fatal_err;
+    problem *probs;
+    size_t nprobs, capprobs;
+    fah_filelist files;
+} run;
+
+static void note(run *r, const char *path, int failed, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void note(run *r, const char *path, int failed, const char *fmt, ...) {
+    char why[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    if (r->nprobs == r->capprobs) {
+        size_t cap = r->capprobs ? r->capprobs * 2 : 32;
+        problem *p = realloc(r->probs, cap * sizeof *p);
+        if (!p) return;
+        r->probs = p;
+        r->capprobs = cap;
+    }
+    r->probs[r->nprobs].path = strdup(path);
+    r->probs[r->nprobs].why = strdup(why);
+    r->probs[r->nprobs].failed = failed;
+    r->nprobs++;
+    if (r->verbose || (failed && !r->quiet && isatty(2)))
+        fprintf(stderr, "\r\033[K%s: %s: %s\n", failed ? "error" : "note", path, why);
+}
+
+static void walk_err(void *ctx, const char *path, const char *why) {
+    run *r = ctx;
+    r->files_failed++;
+    note(r, path, 1, "%s", why);
+}
+
+static int commit(run *r) {
+    fx_error e;
+    fx_status st = fx_db_commit(r->db, &e);
+    if (st != FX_OK) {
+        r->fatal = st;
+        r->fatal_err = e;
+        return -1;
+    }
+    r->pending = 0;
+    return 0;
+}
+
+/* Called for each parsed article of the current file. */
+static int on_article(void *ctx, fah_article *a) {
+    run *r = ctx;
+    char idbuf[4096];
+    const char *id;
+    if (a->id && *a->id) {
+        id = a->id;
+    } else if (r->multi) {
+        snprintf(idbuf, sizeof idbuf, "%s#%zu", r->file->rel, a->record);
+        id = idbuf;
+    } else {
+        id = r->file->rel;
+    }
+    uint64_t fp = FAH_FNV_OFFSET;
+    if (a->title) fp = fah_fnv1a(a->title, strlen(a->title), fp);
+    fp = fah_fnv1a("\x1f", 1, fp);
+    if (a->body) fp = fah_fnv1a(a->body, strlen(a->body), fp);
+    size_t prev = 0;
+    int seen = fah_idtable_add(r->ids, id, r->file_index, fp, &prev);
+    char qualified[4096];
+    if (seen < 0) {
+        r->fatal = FX_ERR_NOMEM;
+        snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory");
+        fah_article_clear(a);
+        return 1;
+    }
+    if (seen == FAH_ID_SAME_CONTENT) {
+        r->dup_same++;
+    } else if (seen == FAH_ID_CONFLICT || seen == FAH_ID_SAME_FILE) {
+        snprintf(qualified, sizeof qualified, "%s@%s#%zu", id, r->file->rel, a->record);
+        note(r, r->file->path, 0, "record %zu (line %zu): id %s already used by %s; indexed as %s",
+             a->record, a->line, id, r->files.v[prev].rel, qualified);
+        r->renamed++;
+        id = qualified;
+    }
+    fah_built built;
+    fx_error e;
+    fx_status st = fah_docbuild(r->builder, a, id, r->file->rel, &built, &e);
+    if (st != FX_OK) {
+        note(r, r->file->path, 1, "record %zu (line %zu): %s", a->record, a->line, e.msg);
+        r->warnings++;
+        fah_article_clear(a);
+        return 0;
+    }
+    if (built.empty) {
+        r->empty++;
+        if (r->verbose)
+            note(r, r->file->path, 0, "record %zu (line %zu): no title and no text; not indexed",
+                 a->record, a->line);
+        fah_article_clear(a);
+        return 0;
+    }
+    if (!built.date_ok) {
+        r->bad_dates++;
+        note(r, r->file->path, 0, "record %zu (line %zu): date '%s' not understood; stored without date",
+             a->record, a->line, a->date_raw);
+    }
+    fah_article_clear(a);
+    st = fx_db_replace_by_term(r->db, built.idterm, built.idterm_len, built.doc, NULL, &e);
+    if (st != FX_OK) {
+        r->fatal = st;
+        r->fatal_err = e;
+        return 1;
+    }
+    r->articles++;
+    r->file_records++;
+    if (++r->pending >= r->batch && commit(r)) return 1;
+    return 0;
+}
+
+static void index_file(run *r, fah_buf *raw, fah_buf *text) {
+    const fah_file *f = r->file;
+    const char *why = fah_skip_by_name(f->rel);
+    if (why) {
+        r->files_skipped++;
+        note(r, f->path, 0, "skipped: %s", why);
+        return;
+    }
+    char msg[400];
+    int gz;
+    fah_read_status rs = fah_read_file(f->path, raw, &gz, msg, sizeof msg);
+    if (rs != FAH_READ_OK) {
+        r->files_failed++;
+        note(r, f->path, 1, "%s", rs == FAH_READ_NOMEM ? "out of memory" : msg);
+        return;
+    }
+    if (raw->len == 0) {
+        r->files_skipped++;
+        note(r, f->path, 0, "skipped: empty file");
+        return;
+    }
+    if ((why = fah_binary_reason(raw->data, raw->len)) != NULL) {
+        r->files_skipped++;
+        note(r, f->path, 0, "skipped: %s", why);
+        return;
+    }
+    fah_decoded info;
+    if (fah_decode(raw->data, raw->len, r->forced_encoding, text, &info, msg, sizeof msg)) {
+        r->files_failed++;
+        note(r, f->path, 1, "cannot decode: %s", msg);
+        return;
+    }
+    if (info.guessed)
+        note(r, f->path, 0,
+             "not valid UTF-8 (byte offset %zu); decoded as %s (use --encoding to choose)",
+             info.invalid_at, info.encoding);
+    fah_format fmt = fah_detect_format(text->data, text->len, &why);
+    r->file_records = 0;
+    if (fmt == FAH_FMT_UNSUPPORTED) {
+        r->files_skipped++;
+        note(r, f->path, 0, "skipped: %s", why);
+        return;
+    }
+    r->files_read++;
+    if (fmt == FAH_FMT_SGML) {
+        /* count records first: ids of multi-record files without DOCNO get #N */
+        size_t unterminated = 0;
+        const char *p = text->data;
+        size_t nrec = 0;
+        while ((p = strstr(p, "<DOC>")) != NULL) {
+            nrec++;
+            p += 5;
+        }
+        r->multi = nrec > 1;
+        int rc = fah_sgml_parse(text->data, text->len, on_article, r, &unterminated);
+        if (rc < 0) {
+            r->fatal = FX_ERR_NOMEM;
+            snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory");
+        }
+        if (unterminated)
+            note(r, f->path, 0, "%zu record(s) without </DOC>; each ended at the next <DOC> or the end of the file",
+                 unterminated);
+        if (r->file_records == 0 && r->fatal == FX_OK)
+            note(r, f->path, 0, "no article with a title or text in this SGML file");
+    } else {
+        r->multi = 0;
+        fah_article a;
+        if (fah_plaintext_parse(text->data, text->len, &a)) {
+            r->fatal = FX_ERR_NOMEM;
+            snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory");
+            return;
+        }
+        on_article(r, &a);
+    }
+}
+
+static void usage(FILE *to) {
+    fprintf(to,
+            "usage: fahras index [--db PATH] [--stemmer light|snowball|none] [--encoding ENC]\n"
+            "                    [--batch N] [--quiet] [--verbose] [--progress|--no-progress] DIR...\n"
+            "\n"
+            "Index every article under each DIR (SGML <DOC> records or plain text, optionally\n"
+            "gzipped; UTF-8, UTF-16 with BOM, or Windows-1256) into the database.\n"
+            "  --db PATH        database (default $FAHRAS_DB, else $XDG_DATA_HOME/fahras/db,\n"
+            "                   else ~/.local/share/fahras/db)\n"
+            "  --stemmer S      light (default), snowball (Xapian's Snowball arabic) or none;\n"
+            "                   fixed when the database is created\n"
+            "  --encoding ENC   read every file in ENC (an ICU converter name, e.g. windows-1256)\n"
+            "  --batch N        articles per commit (default %d)\n"
+            "  --quiet          print nothing unless something failed\n"
+            "  --verbose        list every file skipped or with a warning\n"
+            "  --progress       show progress (default on a terminal)\n"
+            "Exit: 0 ok; 1 some files failed (listed); 2 usage; 3 database unusable;\n"
+            "      4 database built by another analyzer version; 5 locked by another indexer;\n"
+            "      6 I/O error (disk full)\n",
+            DEFAULT_BATCH);
+}
+
+static void print_problems(run *r, FILE *to, int all) {
+    size_t shown = 0;
+    for (size_t i = 0; i < r->nprobs; i++) {
+        if (!all && !r->probs[i].failed) continue;
+        if (!all && shown == 20) {
+            fprintf(to, "  ... and more; run with --verbose to list them all\n");
+            break;
+        }
+        fprintf(to, "  %s: %s: %s\n", r->probs[i].failed ? "failed" : "note", r->probs[i].path,
+                r->probs[i].why);
+        shown++;
+    }
+}
+
+int fah_cmd_index(int argc, char **argv) {
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},      {"stemmer", required_argument, NULL, 's'},
+        {"encoding", required_argument, NULL, 'e'}, {"batch", required_argument, NULL, 'b'},
+        {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
+        {"progress", no_argument, NULL, 'p'},      {"no-progress", no_argument, NULL, 'P'},
+        {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    run r;
+    memset(&r, 0, sizeof r);
+    r.batch = DEFAULT_BATCH;
+    const char *dbopt = NULL, *stemopt = NULL;
+    int progress = -1;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:s:e:b:qvpPhV", opts, NULL)) != -1) {
+        switch (c) {
+            case 'd': dbopt = optarg; break;
+            case 's': stemopt = optarg; break;
+            case 'e': r.forced_encoding = optarg; break;
+            case 'b': {
+                char *end;
+                long v = strtol(optarg, &end, 10);
+                if (*end || v < 1) {
+                    fprintf(stderr, "fahras index: --batch needs a positive number\n");
+                    return FAH_EXIT_USAGE;
+                }
+                r.batch = (size_t)v;
+                break;
+            }
+            case 'q': r.quiet = 1; break;
+            case 'v': r.verbose = 1; break;
+            case 'p': progress = 1; break;
+            case 'P': progress = 0; break;
+            case 'h': usage(stdout); return FAH_EXIT_OK;
+            case 'V': fah_print_version(); return FAH_EXIT_OK;
+            default: usage(stderr); return FAH_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "fahras index: name at least one directory to index\n");
+        usage(stderr);
+        return FAH_EXIT_USAGE;
+    }
+    fah_stem_kind kind = FAH_STEM_LIGHT;
+    if (stemopt && fah_stem_kind_parse(stemopt, &kind)) {
+        fprintf(stderr, "fahras index: unknown stemmer '%s' (light, snowball or none)\n", stemopt);
+        return FAH_EXIT_USAGE;
+    }
+    char dbpath[4096];
+    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
+        fprintf(stderr, "fahras index: no --db given and neither FAHRAS_DB nor HOME is set\n");
+        return FAH_EXIT_USAGE;
+    }
+    r.dbpath = dbpath;
+    if (fah_mkdir_parents(dbpath)) {
+        fprintf(stderr, "fahras index: cannot create the directories for %s: %s\n", dbpath,
+                strerror(errno));
+        return errno == ENOSPC ? FAH_EXIT_IO : FAH_EXIT_DB;
+    }
+    fx_error e;
+    fx_status st = fx_db_open_writable(dbpath, 1, &r.db, &e);
+    if (st != FX_OK) {
+        if (st == FX_ERR_LOCKED)
+            fprintf(stderr, "fahras index: database %s is locked by another indexer; try again later\n",
+                    dbpath);
+        else
+            fprintf(stderr, "fahras index: cannot open database %s for writing: %s\n", dbpath, e.msg);
+        return fah_exit_for_status(st);
+    }
+    /* analyzer version and stemmer of an existing database */
+    char *ver = NULL, *dbstem = NULL;
+    size_t n;
+    uint32_t count = 0;
+    fx_db_doccount(r.db, &count, NULL);
+    fx_db_get_metadata(r.db, FAH_META_ANALYZER, &ver, &n, NULL);
+    fx_db_get_metadata(r.db, FAH_META_STEMMER, &dbstem, &n, NULL);
+    int rc = FAH_EXIT_OK;
+    if (count && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0)) {
+        fprintf(stderr,
+                "fahras index: database %s was built by analyzer version %s; this fahras uses %s.\n"
+                "  rebuild it: rm -rf '%s' && fahras index --db '%s' DIR...\n",
+                dbpath, ver ? ver : "(none)", FAH_ANALYZER_VERSION, dbpath, dbpath);
+        rc = FAH_EXIT_VERSION;
+    } else if (count && dbstem) {
+        fah_stem_kind have;
+        if (fah_stem_kind_parse(dbstem, &have) == 0) {
+            if (stemopt && have != kind) {
+                fprintf(stderr,
+                        "fahras index: database %s uses --stemmer %s; use another --db for %s\n",
+                        dbpath, dbstem, stemopt);
+                rc = FAH_EXIT_USAGE;
+            }
+            kind = have;
+        }
+    }
+    free(ver);
+    free(dbstem);
+    if (rc) {
+        fx_db_close(r.db);
+        return rc;
+    }
+    const char *kn = fah_stem_kind_name(kind);
+    if (fx_db_set_metadata(r.db, FAH_META_ANALYZER, FAH_ANALYZER_VERSION,
+                           strlen(FAH_ANALYZER_VERSION), &e) != FX_OK ||
+        fx_db_set_metadata(r.db, FAH_META_STEMMER, kn, strlen(kn), &e) != FX_OK ||
+        fx_db_set_metadata(r.db, FAH_META_SCHEMA, FAH_SCHEMA_VERSION, strlen(FAH_SCHEMA_VERSION),
+                           &e) != FX_OK) {
+        fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
+        fx_db_close(r.db);
+        return FAH_EXIT_IO;
+    }
+    char errbuf[256];
+    if (fah_analyzer_new(kind, &r.an, errbuf, sizeof errbuf) ||
+        fah_docbuilder_new(r.an, &r.builder) || fah_idtable_new(&r.ids)) {
+        fprintf(stderr, "fahras index: cannot start the analyzer: %s\n", errbuf);
+        fx_db_close(r.db);
+        fah_analyzer_delete(r.an);
+        return FAH_EXIT_DB;
+    }
+
+    double t0 = fah_now();
+    for (int i = optind; i < argc; i++) fah_walk(argv[i], &r.files, walk_err, &r);
+    fah_progress prog;
+    fah_progress_start(&prog, progress == 1 || (progress == -1 && !r.quiet && isatty(2)),
+                       r.files.n);
+    fah_buf raw = FAH_BUF_INIT, text = FAH_BUF_INIT;
+    for (size_t i = 0; i < r.files.n && r.fatal == FX_OK; i++) {
+        r.file = &r.files.v[i];
+        r.file_index = i;
+        index_file(&r, &raw, &text);
+        fah_progress_update(&prog, i + 1, r.articles);
+    }
+    fah_buf_free(&raw);
+    fah_buf_free(&text);
+    if (r.fatal == FX_OK) commit(&r);
+    fah_progress_end(&prog);
+    double secs = fah_now() - t0;
+
+    uint32_t total = 0;
+    fx_db_doccount(r.db, &total, NULL);
+    if (r.fatal != FX_OK) {
+        fprintf(stderr, "fahras index: database %s: %s\n", dbpath, r.fatal_err.msg);
+        if (r.fatal == FX_ERR_IO)
+            fprintf(stderr, "  the last committed state is kept; free disk space and run again\n");
+        rc = r.fatal == FX_ERR_NOMEM ? FAH_EXIT_IO : fah_exit_for_status(r.fatal);
+    } else if (r.files_failed) {
+        rc = FAH_EXIT_NOTHING;
+    }
+    if (!r.quiet || rc) {
+        FILE *to = rc ? stderr : stdout;
+        fprintf(to,
+                "fahras index: %zu files (%zu read, %zu skipped, %zu failed); %zu articles indexed"
+                " (%zu empty records not indexed, %zu repeated ids replaced, %zu ids qualified);"
+                " %.1f s, %.0f articles/s\n",
+                r.files.n, r.files_read, r.files_skipped, r.files_failed, r.articles, r.empty,
+                r.dup_same, r.renamed, secs, secs > 0 ? (double)r.articles / secs : 0.0);
+        fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, kn);
+        if (r.files_failed || r.verbose) print_problems(&r, to, r.verbose);
+    }
+    for (size_t i = 0; i < r.nprobs; i++) {
+        free(r.probs[i].path);
+        free(r.probs[i].why);
+    }
+    free(r.probs);
+    fah_filelist_free(&r.files);
+    fah_idtable_delete(r.ids);
+    fah_docbuilder_delete(r.builder);
+    fah_analyzer_delete(r.an);
+    fx_db_close(r.db);
+    return rc;
+}

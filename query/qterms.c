@@ -1,0 +1,51 @@
+#include "qterms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int eq(const char *a, const char *b, size_t blen) {
+    return strlen(a) == blen && memcmp(a, b, blen) == 0;
+}
+
+int fah_qterms_add(fah_qterms *q, const char *norm, size_t nlen, const char *stem, size_t slen) {
+    for (size_t i = 0; i < q->n; i++)
+        if (eq(q->norm[i], norm, nlen)) return 0;
+    if (q->n == q->cap) {
+        size_t cap = q->cap ? q->cap * 2 : 8;
+        char **a = realloc(q->norm, cap * sizeof *a);
+        if (!a) return -1;
+        q->norm = a;
+        char **b = realloc(q->stem, cap * sizeof *b);
+        if (!b) return -1;
+        q->stem = b;
+        q->cap = cap;
+    }
+    q->norm[q->n] = strndup(norm, nlen);
+    q->stem[q->n] = strndup(stem, slen);
+    if (!q->norm[q->n] || !q->stem[q->n]) {
+        free(q->norm[q->n]);
+        free(q->stem[q->n]);
+        return -1;
+    }
+    q->n++;
+    return 0;
+}
+
+int fah_qterms_match(const fah_qterms *q, const char *norm, size_t nlen, const char *stem,
+                     size_t slen) {
+    for (size_t i = 0; i < q->n; i++)
+        if (eq(q->norm[i], norm, nlen)) return (int)i;
+    for (size_t i = 0; i < q->n; i++)
+        if (eq(q->stem[i], stem, slen)) return (int)i;
+    return -1;
+}
+
+void fah_qterms_free(fah_qterms *q) {
+    for (size_t i = 0; i < q->n; i++) {
+        free(q->norm[i]);
+        free(q->stem[i]);
+    }
+    free(q->norm);
+    free(q->stem);
+    memset(q, 0, sizeof *q);
+}

@@ -1,0 +1,28 @@
+/*
+ * qterms.h - the words of a query as the analyzer saw them: their
+ * normalized forms and stems.  Snippet highlighting marks every document
+ * word whose normalized form or stem is in this set, so a match through any
+ * variant or stem is highlighted (the same analyzer produced both sides).
+ */
+#ifndef FAHRAS_QTERMS_H
+#define FAHRAS_QTERMS_H
+
+#include <stddef.h>
+
+typedef struct fah_qterms {
+    char **norm;   /* malloc()ed strings */
+    char **stem;   /* stem of norm[i] (may equal it) */
+    size_t n, cap;
+} fah_qterms;
+
+/* Add a word; returns 0, -1 when out of memory. Duplicates are ignored. */
+int fah_qterms_add(fah_qterms *q, const char *norm, size_t nlen, const char *stem, size_t slen);
+
+/* Index of the query word matched by a document word (by normalized form,
+ * else by stem), or -1. */
+int fah_qterms_match(const fah_qterms *q, const char *norm, size_t nlen, const char *stem,
+                     size_t slen);
+
+void fah_qterms_free(fah_qterms *q);
+
+#endif

@@ -1,0 +1,254 @@
+/*
+ * search_cmd.c - `fahras search [--db PATH] [--limit N] [--offset N] [--json] QUERY...`
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../common/buf.h"
+#include "../common/commands.h"
+#include "../common/dbopen.h"
+#include "../common/dbpath.h"
+#include "../common/exitcodes.h"
+#include "../common/progress.h"
+#include "../stemmer/analyzer.h"
+#include "../xap/fx.h"
+#include "parse.h"
+#include "qterms.h"
+#include "snippet.h"
+
+#define SNIPPET_CHARS 200
+
+static void usage(FILE *to) {
+    fprintf(to,
+            "usage: fahras search [--db PATH] [--limit N] [--offset N] [--json] QUERY...\n"
+            "\n"
+            "Rank articles for QUERY (BM25 over title and text; every spelling variant and\n"
+            "stem of each word matches) and print rank, title, date, source, id, path and a\n"
+            "snippet with the matched words highlighted.\n"
+            "  QUERY            words, and \"quoted phrases\" for consecutive words\n"
+            "  --db PATH        database (default $FAHRAS_DB, else ~/.local/share/fahras/db)\n"
+            "  --limit N        how many results (default 10)\n"
+            "  --offset N       skip the first N results\n"
+            "  --json           JSON Lines: one \"hit\" object per result, then a \"summary\"\n"
+            "Exit: 0 found; 1 nothing found; 2 usage or query syntax; 3 database missing or\n"
+            "      unreadable; 4 database built by another analyzer version\n");
+}
+
+static const char *jget(json_t *o, const char *k) {
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void print_human(size_t rank, double score, json_t *d, const char *text,
+                        const fah_snippet *sn, int tty) {
+    const char *title = jget(d, "title");
+    const char *date = jget(d, "date");
+    const char *src = jget(d, "source");
+    const char *id = jget(d, "id");
+    const char *path = jget(d, "path");
+    const char *bo = tty ? "\033[1m" : "[", *bc = tty ? "\033[0m" : "]";
+    printf("%zu. %s%s%s\n", rank, tty ? "\033[1m" : "", title ? title : "(no title)",
+           tty ? "\033[0m" : "");
+    printf("   %.10s · %s · %s · score %.3f\n", date ? date : "(no date)", src ? src : "(no source)",
+           id ? id : "?", score);
+    if (path) printf("   %s\n", path);
+    fputs("   ", stdout);
+    if (sn->start > 0) fputs("…", stdout);
+    size_t h = 0;
+    for (size_t i = sn->start; i < sn->end; i++) {
+        size_t rel = i - sn->start;
+        if (h < sn->nhl && rel == sn->hl[h][0]) fputs(bo, stdout);
+        char ch = text[i];
+        putchar(ch == '\n' || ch == '\t' ? ' ' : ch);
+        if (h < sn->nhl && rel + 1 == sn->hl[h][1]) {
+            fputs(bc, stdout);
+            h++;
+        }
+    }
+    if (sn->end < strlen(text)) fputs("…", stdout);
+    fputs("\n\n", stdout);
+}
+
+static void print_json_hit(size_t rank, double score, json_t *d, const char *text,
+                           const fah_snippet *sn) {
+    json_t *o = json_object();
+    json_object_set_new(o, "type", json_string("hit"));
+    json_object_set_new(o, "rank", json_integer((json_int_t)rank));
+    json_object_set_new(o, "score", json_real(score));
+    const char *keys[] = {"id", "title", "date", "source", "url", "path"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        json_t *v = json_object_get(d, keys[i]);
+        json_object_set(o, keys[i], v ? v : json_null());
+    }
+    json_t *snip = json_stringn(text + sn->start, sn->end - sn->start);
+    json_object_set_new(o, "snippet", snip ? snip : json_string(""));
+    json_t *hl = json_array();
+    for (size_t i = 0; i < sn->nhl; i++) {
+        json_t *pair = json_array();
+        json_array_append_new(pair, json_integer((json_int_t)sn->hl[i][0]));
+        json_array_append_new(pair, json_integer((json_int_t)sn->hl[i][1]));
+        json_array_append_new(hl, pair);
+    }
+    json_object_set_new(o, "highlights", hl);
+    json_t *ent = json_object();
+    json_object_set_new(ent, "leaders", json_array());
+    json_object_set_new(ent, "countries", json_array());
+    json_object_set_new(ent, "topics", json_array());
+    json_object_set_new(o, "entities", ent);
+    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    if (s) {
+        puts(s);
+        free(s);
+    }
+    json_decref(o);
+}
+
+int fah_cmd_search(int argc, char **argv) {
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},     {"limit", required_argument, NULL, 'n'},
+        {"offset", required_argument, NULL, 'o'}, {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    const char *dbopt = NULL;
+    long limit = 10, offset = 0;
+    int json = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:n:o:jhV", opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+            case 'd': dbopt = optarg; break;
+            case 'n':
+                limit = strtol(optarg, &end, 10);
+                if (*end || limit < 0 || limit > 100000) {
+                    fprintf(stderr, "fahras search: --limit needs a number from 0 to 100000\n");
+                    return FAH_EXIT_USAGE;
+                }
+                break;
+            case 'o':
+                offset = strtol(optarg, &end, 10);
+                if (*end || offset < 0) {
+                    fprintf(stderr, "fahras search: --offset needs a number >= 0\n");
+                    return FAH_EXIT_USAGE;
+                }
+                break;
+            case 'j': json = 1; break;
+            case 'h': usage(stdout); return FAH_EXIT_OK;
+            case 'V': fah_print_version(); return FAH_EXIT_OK;
+            default: usage(stderr); return FAH_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "fahras search: give a query\n");
+        usage(stderr);
+        return FAH_EXIT_USAGE;
+    }
+    fah_buf qtext = FAH_BUF_INIT;
+    for (int i = optind; i < argc; i++) {
+        if (i > optind) fah_buf_putc(&qtext, ' ');
+        fah_buf_puts(&qtext, argv[i]);
+    }
+    double t0 = fah_now();
+    char dbpath[4096];
+    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
+        fprintf(stderr, "fahras search: no --db given and neither FAHRAS_DB nor HOME is set\n");
+        fah_buf_free(&qtext);
+        return FAH_EXIT_USAGE;
+    }
+    fx_db *db = NULL;
+    fah_stem_kind kind;
+    int rc = fah_open_for_reading(dbpath, &db, &kind);
+    if (rc) {
+        fah_buf_free(&qtext);
+        return rc;
+    }
+    fah_analyzer *an = NULL;
+    char err[600];
+    if (fah_analyzer_new(kind, &an, err, sizeof err)) {
+        fprintf(stderr, "fahras search: %s\n", err);
+        fx_db_close(db);
+        fah_buf_free(&qtext);
+        return FAH_EXIT_DB;
+    }
+    fah_qterms qt = {0};
+    fx_query *q = NULL;
+    fah_parse_status ps = fah_query_parse(an, qtext.data, &q, &qt, err, sizeof err);
+    if (ps != FAH_PARSE_OK) {
+        fprintf(stderr, "fahras search: %s\n", err);
+        rc = ps == FAH_PARSE_NOMEM ? FAH_EXIT_IO : FAH_EXIT_USAGE;
+        goto done;
+    }
+    fx_search_opts so;
+    memset(&so, 0, sizeof so);
+    so.offset = (uint32_t)offset;
+    so.limit = (uint32_t)limit;
+    so.check_at_least = 100;
+    fx_mset *m = NULL;
+    fx_error e;
+    fx_status st = fx_search(db, q, &so, &m, &e);
+    if (st != FX_OK) {
+        fprintf(stderr, "fahras search: database %s: %s\n", dbpath, e.msg);
+        rc = fah_exit_for_status(st);
+        goto done;
+    }
+    int tty = isatty(1);
+    uint32_t n = fx_mset_size(m);
+    for (uint32_t i = 0; i < n; i++) {
+        char *data = NULL;
+        size_t dlen;
+        if (fx_mset_data(m, i, &data, &dlen, &e) != FX_OK) {
+            fprintf(stderr, "fahras search: database %s: %s\n", dbpath, e.msg);
+            rc = FAH_EXIT_DB;
+            break;
+        }
+        json_error_t je;
+        json_t *d = json_loadb(data, dlen, 0, &je);
+        free(data);
+        if (!d) {
+            fprintf(stderr, "fahras search: stored data of a document in %s is not JSON\n", dbpath);
+            rc = FAH_EXIT_DB;
+            break;
+        }
+        const char *text = jget(d, "body");
+        if (!text || !*text) text = jget(d, "abstract");
+        if (!text || !*text) text = jget(d, "title");
+        if (!text) text = "";
+        fah_snippet sn;
+        if (fah_snippet_make(an, text, strlen(text), &qt, SNIPPET_CHARS, &sn)) memset(&sn, 0, sizeof sn);
+        if (json)
+            print_json_hit((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn);
+        else
+            print_human((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn, tty);
+        fah_snippet_free(&sn);
+        json_decref(d);
+    }
+    double ms = (fah_now() - t0) * 1000.0;
+    if (json) {
+        json_t *s = json_object();
+        json_object_set_new(s, "type", json_string("summary"));
+        json_object_set_new(s, "query", json_string(qtext.data));
+        json_object_set_new(s, "total_estimate", json_integer(fx_mset_estimate(m)));
+        json_object_set_new(s, "returned", json_integer(n));
+        json_object_set_new(s, "elapsed_ms", json_real(ms));
+        char *str = json_dumps(s, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (str) puts(str);
+        free(str);
+        json_decref(s);
+    } else if (n == 0) {
+        fprintf(stderr, "fahras search: no article matches\n");
+    } else {
+        printf("%u of about %u matches (%.1f ms)\n", n, fx_mset_estimate(m), ms);
+    }
+    if (rc == 0 && n == 0) rc = FAH_EXIT_NOTHING;
+    fx_mset_free(m);
+done:
+    fx_query_free(q);
+    fah_qterms_free(&qt);
+    fah_analyzer_delete(an);
+    fx_db_close(db);
+    fah_buf_free(&qtext);
+    return rc;
+}

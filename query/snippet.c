@@ -1,0 +1,127 @@
+#include "snippet.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/utf8.h"
+
+typedef struct tok {
+    size_t start, end;
+    size_t cstart; /* code-point offset of start */
+    int match;     /* query word index or -1 */
+} tok;
+
+typedef struct {
+    tok *v;
+    size_t n, cap;
+    const fah_qterms *q;
+    const char *text;
+    size_t last_byte, last_cp; /* incremental code-point counting */
+    int fail;
+} tctx;
+
+static int on_tok(void *vctx, const fah_token *t) {
+    tctx *c = vctx;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 256;
+        tok *v = realloc(c->v, cap * sizeof *v);
+        if (!v) {
+            c->fail = 1;
+            return 1;
+        }
+        c->v = v;
+        c->cap = cap;
+    }
+    c->last_cp += fah_utf8_count(c->text + c->last_byte, t->start - c->last_byte);
+    c->last_byte = t->start;
+    tok *k = &c->v[c->n++];
+    k->start = t->start;
+    k->end = t->end;
+    k->cstart = c->last_cp;
+    k->match = fah_qterms_match(c->q, t->norm, t->norm_len, t->stem, t->stem_len);
+    return 0;
+}
+
+#define CONTEXT_WORDS 4
+
+int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_qterms *q,
+                     size_t max_chars, fah_snippet *out) {
+    memset(out, 0, sizeof *out);
+    tctx c = {NULL, 0, 0, q, text, 0, 0, 0};
+    if (fah_analyzer_tokenize(an, text, len, 1, on_tok, &c) < 0 || c.fail) {
+        free(c.v);
+        return -1;
+    }
+    if (c.n == 0) {
+        /* no words: the first max_chars code points, cut at a character */
+        size_t i = 0, k = 0;
+        while (i < len && k < max_chars) {
+            fah_utf8_next(text, len, &i);
+            k++;
+        }
+        out->start = 0;
+        out->end = i;
+        free(c.v);
+        return 0;
+    }
+    size_t best_s = 0, best_e = 0;
+    long best_score = -1;
+    unsigned char *seen = calloc(q->n ? q->n : 1, 1);
+    if (!seen) {
+        free(c.v);
+        return -1;
+    }
+    for (size_t a = 0; a < c.n; a++) {
+        if (c.v[a].match < 0 && !(a == 0 && best_score < 0)) continue;
+        size_t s = a >= CONTEXT_WORDS ? a - CONTEXT_WORDS : 0;
+        if (c.v[a].match < 0) s = 0;
+        memset(seen, 0, q->n ? q->n : 1);
+        long distinct = 0, matches = 0;
+        size_t e = s;
+        /* extend while the window fits */
+        while (e < c.n) {
+            size_t endcp = c.v[e].cstart + fah_utf8_count(text + c.v[e].start, c.v[e].end - c.v[e].start);
+            if (e > s && endcp - c.v[s].cstart > max_chars) break;
+            if (c.v[e].match >= 0) {
+                matches++;
+                if (!seen[c.v[e].match]) {
+                    seen[c.v[e].match] = 1;
+                    distinct++;
+                }
+            }
+            e++;
+        }
+        long score = distinct * 1000 + matches;
+        if (score > best_score) {
+            best_score = score;
+            best_s = s;
+            best_e = e - 1;
+        }
+    }
+    free(seen);
+    out->start = best_s == 0 ? 0 : c.v[best_s].start;
+    out->end = c.v[best_e].end;
+    size_t nh = 0;
+    for (size_t k = best_s; k <= best_e; k++)
+        if (c.v[k].match >= 0) nh++;
+    if (nh) {
+        out->hl = malloc(nh * sizeof *out->hl);
+        if (!out->hl) {
+            free(c.v);
+            return -1;
+        }
+        for (size_t k = best_s; k <= best_e; k++)
+            if (c.v[k].match >= 0) {
+                out->hl[out->nhl][0] = c.v[k].start - out->start;
+                out->hl[out->nhl][1] = c.v[k].end - out->start;
+                out->nhl++;
+            }
+    }
+    free(c.v);
+    return 0;
+}
+
+void fah_snippet_free(fah_snippet *s) {
+    free(s->hl);
+    memset(s, 0, sizeof *s);
+}

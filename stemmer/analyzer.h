@@ -1,0 +1,73 @@
+/*
+ * analyzer.h - fahras's one analysis path, shared by the indexer, the query
+ * parser and snippet highlighting (DESIGN.md "Arabic analysis").
+ *
+ * fah_analyzer_display() turns decoded text into display text (display.h).
+ * fah_analyzer_tokenize() splits display text into words with ICU's word
+ * break iterator (UAX #29; ubrk_open(UBRK_WORD)), normalizes each word
+ * (normalize.h) and stems it with the chosen stemmer, handing every token to
+ * a callback together with its byte offsets in the text it was given, in
+ * the manner of SQLite FTS5's xTokenize.
+ */
+#ifndef FAHRAS_ANALYZER_H
+#define FAHRAS_ANALYZER_H
+
+#include <stddef.h>
+
+#include "../common/buf.h"
+
+/* Version of the analysis rules; stored in every database, and a database
+ * built with another version must be rebuilt (exit code 4). Raise it with
+ * any change that alters the terms produced for some input. */
+#define FAH_ANALYZER_VERSION "1"
+
+/* Tokens longer than this after normalization are not indexed (they are
+ * still counted for positions).  Xapian's TermGenerator uses 64 bytes. */
+#define FAH_MAX_WORD_BYTES 120
+
+typedef enum fah_stem_kind {
+    FAH_STEM_LIGHT = 0,   /* light_stem.h */
+    FAH_STEM_SNOWBALL,    /* Xapian::Stem("arabic"), Snowball (Chelli & Aries) */
+    FAH_STEM_NONE
+} fah_stem_kind;
+
+/* "light" / "snowball" / "none" <-> kind; parse returns -1 when unknown. */
+const char *fah_stem_kind_name(fah_stem_kind k);
+int fah_stem_kind_parse(const char *name, fah_stem_kind *out);
+
+typedef struct fah_token {
+    const char *norm;   /* normalized surface form (NUL-terminated) */
+    size_t norm_len;
+    const char *stem;   /* stem; equals norm when the word is not stemmed */
+    size_t stem_len;
+    size_t start, end;  /* byte range of the word in the analyzed text */
+    unsigned pos;       /* word position, from 1 */
+    int is_number;      /* ICU rule status UBRK_WORD_NUMBER */
+} fah_token;
+
+/* Return 0 to continue, non-zero to stop (that value is then returned by
+ * fah_analyzer_tokenize).  Pointers in `tok` are valid during the call only. */
+typedef int (*fah_token_cb)(void *ctx, const fah_token *tok);
+
+typedef struct fah_analyzer fah_analyzer;
+
+/* New analyzer using stemmer `kind`.  Returns 0, or -1 (ICU or Xapian
+ * failure, out of memory) with a message in errbuf when it is not NULL. */
+int fah_analyzer_new(fah_stem_kind kind, fah_analyzer **out, char *errbuf, size_t errlen);
+void fah_analyzer_delete(fah_analyzer *a);
+fah_stem_kind fah_analyzer_stem_kind(const fah_analyzer *a);
+
+/* Display text of text[0..len) into `out` (see display.h). 0 or -1. */
+int fah_analyzer_display(fah_analyzer *a, const char *text, size_t len, fah_buf *out);
+
+/* Tokenize display text[0..len), numbering positions from first_pos.
+ * Returns 0, the callback's non-zero value, or -1 on an ICU failure. */
+int fah_analyzer_tokenize(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
+                          fah_token_cb cb, void *ctx);
+
+/* Stem one normalized word with the analyzer's stemmer: *stem points into
+ * the analyzer (valid until its next call).  Returns 0 or -1. */
+int fah_analyzer_stem(fah_analyzer *a, const char *norm, size_t len, const char **stem,
+                      size_t *stemlen);
+
+#endif

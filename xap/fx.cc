@@ -1,0 +1,528 @@
+// fx.cc - implementation of the C API in fx.h over libxapian 1.4.
+// Every extern "C" entry point is wrapped in FX_TRY / FX_CATCH so that no C++
+// exception crosses into C code.
+
+#include "fx.h"
+
+#include <xapian.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+struct fx_db {
+    Xapian::Database *ro = nullptr;          // set for read-only handles
+    Xapian::WritableDatabase *rw = nullptr;  // set for writable handles
+    Xapian::Database &base() { return rw ? *rw : *ro; }
+    ~fx_db() { delete ro; delete rw; }
+};
+
+struct fx_doc {
+    Xapian::Document doc;
+};
+
+struct fx_query {
+    Xapian::Query q;
+};
+
+struct fx_mset {
+    Xapian::MSet mset;
+};
+
+struct fx_stem {
+    Xapian::Stem stem;
+};
+
+namespace {
+
+void set_err(fx_error *err, const char *fmt, const std::string &a, const std::string &b = "") {
+    if (!err) return;
+    snprintf(err->msg, sizeof err->msg, fmt, a.c_str(), b.c_str());
+}
+
+fx_status io_or_db_status(const Xapian::Error &e) {
+    const char *es = e.get_error_string();
+    if (es && *es) {
+        if (strcmp(es, strerror(ENOSPC)) == 0 || strcmp(es, strerror(EDQUOT)) == 0 ||
+            strcmp(es, strerror(EIO)) == 0 || strcmp(es, strerror(EROFS)) == 0 ||
+            strcmp(es, strerror(EFBIG)) == 0)
+            return FX_ERR_IO;
+    }
+    return FX_ERR_OTHER;
+}
+
+fx_status map_xapian(const Xapian::Error &e, fx_error *err) {
+    std::string what = e.get_type();
+    std::string msg = e.get_msg();
+    const char *es = e.get_error_string();
+    if (es && *es) msg += std::string(" (") + es + ")";
+    set_err(err, "%s: %s", what, msg);
+    // Xapian::Error has no virtual functions, so classify by get_type().
+    static const struct { const char *type; fx_status st; } map[] = {
+        {"DatabaseNotFoundError", FX_ERR_NOT_FOUND}, {"DatabaseLockError", FX_ERR_LOCKED},
+        {"DatabaseVersionError", FX_ERR_VERSION},    {"DatabaseCorruptError", FX_ERR_CORRUPT},
+        {"DatabaseModifiedError", FX_ERR_MODIFIED},  {"DatabaseOpeningError", FX_ERR_OPENING},
+        {"DocNotFoundError", FX_ERR_NOT_FOUND_DOC},  {"InvalidArgumentError", FX_ERR_INVALID_ARG},
+    };
+    for (const auto &m : map)
+        if (what == m.type) return m.st;
+    if (what.compare(0, 8, "Database") == 0) {
+        fx_status st = io_or_db_status(e);
+        return st == FX_ERR_OTHER ? FX_ERR_IO : st;
+    }
+    return io_or_db_status(e);
+}
+
+char *dup_bytes(const std::string &s) {
+    char *p = static_cast<char *>(malloc(s.size() + 1));
+    if (!p) throw std::bad_alloc();
+    memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+fx_status check_term(size_t len, fx_error *err) {
+    if (len == 0) {
+        if (err) snprintf(err->msg, sizeof err->msg, "empty term");
+        return FX_ERR_INVALID_ARG;
+    }
+    if (len > FX_MAX_TERM_BYTES) {
+        if (err)
+            snprintf(err->msg, sizeof err->msg, "term of %zu bytes is longer than the %d-byte limit",
+                     len, FX_MAX_TERM_BYTES);
+        return FX_ERR_TERM_TOO_LONG;
+    }
+    return FX_OK;
+}
+
+}  // namespace
+
+#define FX_TRY try {
+#define FX_CATCH                                                          \
+    }                                                                     \
+    catch (const Xapian::Error &e) {                                      \
+        return map_xapian(e, err);                                        \
+    }                                                                     \
+    catch (const std::bad_alloc &) {                                      \
+        if (err) snprintf(err->msg, sizeof err->msg, "out of memory");    \
+        return FX_ERR_NOMEM;                                              \
+    }                                                                     \
+    catch (const std::exception &e) {                                     \
+        if (err) snprintf(err->msg, sizeof err->msg, "%s", e.what());     \
+        return FX_ERR_OTHER;                                              \
+    }                                                                     \
+    catch (...) {                                                         \
+        if (err) snprintf(err->msg, sizeof err->msg, "unknown C++ error"); \
+        return FX_ERR_OTHER;                                              \
+    }
+
+extern "C" {
+
+const char *fx_status_name(fx_status st) {
+    switch (st) {
+        case FX_OK: return "ok";
+        case FX_ERR_NOT_FOUND: return "not found";
+        case FX_ERR_OPENING: return "cannot open";
+        case FX_ERR_LOCKED: return "locked";
+        case FX_ERR_CORRUPT: return "corrupt";
+        case FX_ERR_VERSION: return "unsupported format version";
+        case FX_ERR_MODIFIED: return "modified while reading";
+        case FX_ERR_TERM_TOO_LONG: return "term too long";
+        case FX_ERR_INVALID_ARG: return "invalid argument";
+        case FX_ERR_IO: return "I/O error";
+        case FX_ERR_NOMEM: return "out of memory";
+        case FX_ERR_NOT_FOUND_DOC: return "no such document";
+        case FX_ERR_OTHER: return "error";
+    }
+    return "error";
+}
+
+const char *fx_xapian_version(void) { return Xapian::version_string(); }
+
+fx_status fx_db_open(const char *path, fx_db **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    fx_db *db = new fx_db;
+    try {
+        db->ro = new Xapian::Database(path);
+    } catch (...) {
+        delete db;
+        throw;
+    }
+    *out = db;
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_open_writable(const char *path, int create, fx_db **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    fx_db *db = new fx_db;
+    try {
+        db->rw = new Xapian::WritableDatabase(
+            path, (create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN) | Xapian::DB_BACKEND_GLASS);
+    } catch (...) {
+        delete db;
+        throw;
+    }
+    *out = db;
+    return FX_OK;
+    FX_CATCH
+}
+
+void fx_db_close(fx_db *db) {
+    if (!db) return;
+    try {
+        delete db;  // Xapian commits a writable handle's pending changes here
+    } catch (...) {
+    }
+}
+
+fx_status fx_db_reopen(fx_db *db, fx_error *err) {
+    FX_TRY
+    db->base().reopen();
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_doccount(fx_db *db, uint32_t *out, fx_error *err) {
+    FX_TRY
+    *out = db->base().get_doccount();
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_termfreq(fx_db *db, const char *term, size_t len, uint32_t *out, fx_error *err) {
+    FX_TRY
+    *out = db->base().get_termfreq(std::string(term, len));
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_get_metadata(fx_db *db, const char *key, char **val, size_t *len, fx_error *err) {
+    *val = nullptr;
+    *len = 0;
+    FX_TRY
+    std::string v = db->base().get_metadata(key);
+    if (!v.empty()) {
+        *val = dup_bytes(v);
+        *len = v.size();
+    }
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_set_metadata(fx_db *db, const char *key, const char *val, size_t len,
+                             fx_error *err) {
+    FX_TRY
+    if (!db->rw) {
+        if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
+        return FX_ERR_INVALID_ARG;
+    }
+    db->rw->set_metadata(key, std::string(val, len));
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, const fx_doc *doc,
+                                fx_docid *docid, fx_error *err) {
+    fx_status st = check_term(len, err);
+    if (st != FX_OK) return st;
+    FX_TRY
+    if (!db->rw) {
+        if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
+        return FX_ERR_INVALID_ARG;
+    }
+    Xapian::docid id = db->rw->replace_document(std::string(term, len), doc->doc);
+    if (docid) *docid = id;
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_delete_by_term(fx_db *db, const char *term, size_t len, fx_error *err) {
+    fx_status st = check_term(len, err);
+    if (st != FX_OK) return st;
+    FX_TRY
+    if (!db->rw) {
+        if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
+        return FX_ERR_INVALID_ARG;
+    }
+    db->rw->delete_document(std::string(term, len));
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_commit(fx_db *db, fx_error *err) {
+    FX_TRY
+    if (!db->rw) {
+        if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
+        return FX_ERR_INVALID_ARG;
+    }
+    db->rw->commit();
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_find_by_term(fx_db *db, const char *term, size_t len, fx_docid *out,
+                             fx_error *err) {
+    FX_TRY
+    Xapian::Database &d = db->base();
+    std::string t(term, len);
+    Xapian::PostingIterator it = d.postlist_begin(t);
+    if (it == d.postlist_end(t)) {
+        if (err) snprintf(err->msg, sizeof err->msg, "no document has the term");
+        return FX_ERR_NOT_FOUND_DOC;
+    }
+    *out = *it;
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_get_data(fx_db *db, fx_docid id, char **data, size_t *len, fx_error *err) {
+    *data = nullptr;
+    *len = 0;
+    FX_TRY
+    std::string d = db->base().get_document(id).get_data();
+    *data = dup_bytes(d);
+    *len = d.size();
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_get_value(fx_db *db, fx_docid id, unsigned slot, char **val, size_t *len,
+                          fx_error *err) {
+    *val = nullptr;
+    *len = 0;
+    FX_TRY
+    std::string v = db->base().get_document(id).get_value(slot);
+    *val = dup_bytes(v);
+    *len = v.size();
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_doc_new(fx_doc **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    *out = new fx_doc;
+    return FX_OK;
+    FX_CATCH
+}
+
+void fx_doc_free(fx_doc *doc) {
+    try { delete doc; } catch (...) {}
+}
+
+void fx_doc_clear(fx_doc *doc) {
+    try { doc->doc = Xapian::Document(); } catch (...) {}
+}
+
+fx_status fx_doc_add_posting(fx_doc *doc, const char *term, size_t len, uint32_t pos,
+                             uint32_t wdfinc, fx_error *err) {
+    fx_status st = check_term(len, err);
+    if (st != FX_OK) return st;
+    FX_TRY
+    doc->doc.add_posting(std::string(term, len), pos, wdfinc);
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_doc_add_term(fx_doc *doc, const char *term, size_t len, uint32_t wdfinc,
+                          fx_error *err) {
+    fx_status st = check_term(len, err);
+    if (st != FX_OK) return st;
+    FX_TRY
+    doc->doc.add_term(std::string(term, len), wdfinc);
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_doc_add_boolean_term(fx_doc *doc, const char *term, size_t len, fx_error *err) {
+    fx_status st = check_term(len, err);
+    if (st != FX_OK) return st;
+    FX_TRY
+    doc->doc.add_boolean_term(std::string(term, len));
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_doc_set_value(fx_doc *doc, unsigned slot, const char *val, size_t len,
+                           fx_error *err) {
+    FX_TRY
+    doc->doc.add_value(slot, std::string(val, len));
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_doc_set_data(fx_doc *doc, const char *data, size_t len, fx_error *err) {
+    FX_TRY
+    doc->doc.set_data(std::string(data, len));
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_query_term(const char *term, size_t len, uint32_t wqf, uint32_t pos, fx_query **out,
+                        fx_error *err) {
+    *out = nullptr;
+    fx_status st = check_term(len, err);
+    if (st != FX_OK) return st;
+    FX_TRY
+    *out = new fx_query{Xapian::Query(std::string(term, len), wqf ? wqf : 1, pos)};
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_query_combine(fx_query_op op, fx_query *const *subs, size_t n, uint32_t window,
+                           fx_query **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    std::vector<Xapian::Query> v;
+    v.reserve(n);
+    for (size_t i = 0; i < n; i++) v.push_back(subs[i]->q);
+    Xapian::Query::op xop;
+    switch (op) {
+        case FX_OP_AND: xop = Xapian::Query::OP_AND; break;
+        case FX_OP_OR: xop = Xapian::Query::OP_OR; break;
+        case FX_OP_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
+        case FX_OP_AND_MAYBE: xop = Xapian::Query::OP_AND_MAYBE; break;
+        case FX_OP_FILTER: xop = Xapian::Query::OP_FILTER; break;
+        case FX_OP_SYNONYM: xop = Xapian::Query::OP_SYNONYM; break;
+        case FX_OP_PHRASE: xop = Xapian::Query::OP_PHRASE; break;
+        case FX_OP_NEAR: xop = Xapian::Query::OP_NEAR; break;
+        default:
+            if (err) snprintf(err->msg, sizeof err->msg, "unknown query operator %d", (int)op);
+            return FX_ERR_INVALID_ARG;
+    }
+    if ((op == FX_OP_AND_NOT || op == FX_OP_AND_MAYBE || op == FX_OP_FILTER) && v.size() > 2) {
+        // Xapian's binary operators: left op (OR of the rest).
+        Xapian::Query rest(Xapian::Query::OP_OR, v.begin() + 1, v.end());
+        *out = new fx_query{Xapian::Query(xop, v[0], rest)};
+    } else {
+        *out = new fx_query{Xapian::Query(xop, v.begin(), v.end(), window)};
+    }
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_query_scale(const fx_query *q, double factor, fx_query **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    *out = new fx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor)};
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_query_value_range(unsigned slot, const char *lo, size_t lolen, const char *hi,
+                               size_t hilen, fx_query **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    if (lo && hi)
+        *out = new fx_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
+                                          std::string(lo, lolen), std::string(hi, hilen))};
+    else if (lo)
+        *out = new fx_query{Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string(lo, lolen))};
+    else if (hi)
+        *out = new fx_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, std::string(hi, hilen))};
+    else
+        *out = new fx_query{Xapian::Query::MatchAll};
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_query_describe(const fx_query *q, char **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    *out = dup_bytes(q->q.get_description());
+    return FX_OK;
+    FX_CATCH
+}
+
+void fx_query_free(fx_query *q) {
+    try { delete q; } catch (...) {}
+}
+
+fx_status fx_search(fx_db *db, const fx_query *q, const fx_search_opts *opts, fx_mset **out,
+                    fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    for (int attempt = 0;; attempt++) {
+        try {
+            Xapian::Enquire enq(db->base());
+            enq.set_query(q->q);
+            if (opts->bm25_k1 > 0 || opts->bm25_b > 0)
+                enq.set_weighting_scheme(Xapian::BM25Weight(opts->bm25_k1, opts->bm25_k2,
+                                                            opts->bm25_k3, opts->bm25_b,
+                                                            opts->bm25_min_normlen));
+            else
+                enq.set_weighting_scheme(Xapian::BM25Weight());
+            if (opts->sort_by_value)
+                enq.set_sort_by_value_then_relevance(opts->sort_slot, opts->sort_reverse != 0);
+            Xapian::MSet m = enq.get_mset(opts->offset, opts->limit, opts->check_at_least);
+            *out = new fx_mset{m};
+            return FX_OK;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt >= 3) throw;
+            db->base().reopen();
+        }
+    }
+    FX_CATCH
+}
+
+uint32_t fx_mset_size(const fx_mset *m) { return m ? m->mset.size() : 0; }
+
+uint32_t fx_mset_estimate(const fx_mset *m) {
+    return m ? m->mset.get_matches_estimated() : 0;
+}
+
+fx_docid fx_mset_docid(const fx_mset *m, uint32_t i) {
+    try { return *(m->mset[i]); } catch (...) { return 0; }
+}
+
+double fx_mset_weight(const fx_mset *m, uint32_t i) {
+    try { return m->mset[i].get_weight(); } catch (...) { return 0.0; }
+}
+
+fx_status fx_mset_data(fx_mset *m, uint32_t i, char **data, size_t *len, fx_error *err) {
+    *data = nullptr;
+    *len = 0;
+    FX_TRY
+    std::string d = m->mset[i].get_document().get_data();
+    *data = dup_bytes(d);
+    *len = d.size();
+    return FX_OK;
+    FX_CATCH
+}
+
+void fx_mset_free(fx_mset *m) {
+    try { delete m; } catch (...) {}
+}
+
+fx_status fx_stem_new(const char *lang, fx_stem **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    *out = new fx_stem{Xapian::Stem(lang)};
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_stem_apply(fx_stem *s, const char *word, size_t len, char **out, size_t *outlen,
+                        fx_error *err) {
+    *out = nullptr;
+    *outlen = 0;
+    FX_TRY
+    std::string r = s->stem(std::string(word, len));
+    *out = dup_bytes(r);
+    *outlen = r.size();
+    return FX_OK;
+    FX_CATCH
+}
+
+void fx_stem_free(fx_stem *s) {
+    try { delete s; } catch (...) {}
+}
+
+}  // extern "C"

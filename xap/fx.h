@@ -1,0 +1,200 @@
+/*
+ * fx.h - the C API over libxapian 1.4 that fahras uses.
+ *
+ * Everything Xapian does for fahras goes through this header; the C++ lives
+ * only in fx.cc.  Rules, modelled on SQLite's C API:
+ *   - every function that can fail returns an fx_status; FX_OK (0) is success;
+ *   - on failure, if `err` is not NULL, err->msg holds a one-line message
+ *     (Xapian's own description plus context) that the caller can print;
+ *   - no C++ exception ever crosses this boundary (each entry point catches
+ *     Xapian::Error, std::bad_alloc, std::exception and `...`);
+ *   - handles are opaque; each *_new / *_open has a matching *_free / *_close
+ *     that accepts NULL;
+ *   - terms, values and data are byte strings with explicit lengths (they may
+ *     contain NUL); strings returned through `char **` are malloc()ed and
+ *     owned by the caller, who free()s them.
+ */
+#ifndef FAHRAS_FX_H
+#define FAHRAS_FX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum fx_status {
+    FX_OK = 0,
+    FX_ERR_NOT_FOUND,     /* no database at the path */
+    FX_ERR_OPENING,       /* exists but cannot be opened (permissions, not a database) */
+    FX_ERR_LOCKED,        /* another writer holds the database lock */
+    FX_ERR_CORRUPT,       /* Xapian reports corruption */
+    FX_ERR_VERSION,       /* database format Xapian cannot read */
+    FX_ERR_MODIFIED,      /* the revision being read was overwritten; reopen and retry */
+    FX_ERR_TERM_TOO_LONG, /* a term longer than FX_MAX_TERM_BYTES */
+    FX_ERR_INVALID_ARG,   /* an argument Xapian rejects */
+    FX_ERR_IO,            /* I/O failure, e.g. ENOSPC (disk full) */
+    FX_ERR_NOMEM,         /* allocation failed */
+    FX_ERR_NOT_FOUND_DOC, /* no such document / term */
+    FX_ERR_OTHER
+} fx_status;
+
+/* Longest term a glass database accepts, in bytes (Xapian 1.4 glass limit:
+ * 245 bytes for a term; the wrapper refuses longer ones before Xapian does). */
+#define FX_MAX_TERM_BYTES 245
+
+typedef struct fx_error {
+    char msg[512];
+} fx_error;
+
+typedef uint32_t fx_docid;
+
+typedef struct fx_db fx_db;
+typedef struct fx_doc fx_doc;
+typedef struct fx_query fx_query;
+typedef struct fx_mset fx_mset;
+typedef struct fx_stem fx_stem;
+
+/* Name of a status, e.g. "locked"; never NULL, static storage. */
+const char *fx_status_name(fx_status st);
+
+/* ---- databases -------------------------------------------------------- */
+
+/* Open the database at `path` read-only (a glass directory or a stub file/
+ * directory that Xapian resolves).  *out receives a handle to fx_db_close().
+ * Errors: FX_ERR_NOT_FOUND, FX_ERR_OPENING, FX_ERR_CORRUPT, FX_ERR_VERSION. */
+fx_status fx_db_open(const char *path, fx_db **out, fx_error *err);
+
+/* Open (creating it and missing parent directories' last component if needed
+ * when `create` is non-zero) the database at `path` for writing, taking
+ * Xapian's exclusive writer lock.  Errors: FX_ERR_LOCKED when another writer
+ * holds it, FX_ERR_NOT_FOUND when `create` is 0 and nothing is there,
+ * FX_ERR_OPENING, FX_ERR_IO. */
+fx_status fx_db_open_writable(const char *path, int create, fx_db **out, fx_error *err);
+
+/* Release the handle (NULL is accepted).  As in Xapian, a writable handle's
+ * pending changes are committed if possible; call fx_db_commit() explicitly
+ * where it matters, and check its status. */
+void fx_db_close(fx_db *db);
+
+/* Re-open a read-only handle at the latest committed revision. */
+fx_status fx_db_reopen(fx_db *db, fx_error *err);
+
+/* Number of documents, and number of documents indexed by `term`. */
+fx_status fx_db_doccount(fx_db *db, uint32_t *out, fx_error *err);
+fx_status fx_db_termfreq(fx_db *db, const char *term, size_t len, uint32_t *out, fx_error *err);
+
+/* Metadata (Xapian user metadata): key is a NUL-terminated string; a missing
+ * key gives FX_OK with *val = NULL, *len = 0.  *val is malloc()ed. */
+fx_status fx_db_get_metadata(fx_db *db, const char *key, char **val, size_t *len, fx_error *err);
+fx_status fx_db_set_metadata(fx_db *db, const char *key, const char *val, size_t len, fx_error *err);
+
+/* Add `doc`, replacing every document indexed by the unique term `term`
+ * (Xapian replace_document(term, doc)).  *docid (if not NULL) gets its id. */
+fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, const fx_doc *doc,
+                                fx_docid *docid, fx_error *err);
+
+/* Delete every document indexed by `term`. */
+fx_status fx_db_delete_by_term(fx_db *db, const char *term, size_t len, fx_error *err);
+
+/* Make all changes since the last commit durable (Xapian commit()). */
+fx_status fx_db_commit(fx_db *db, fx_error *err);
+
+/* First document indexed by `term`: FX_ERR_NOT_FOUND_DOC if none. */
+fx_status fx_db_find_by_term(fx_db *db, const char *term, size_t len, fx_docid *out, fx_error *err);
+
+/* A document's stored data and one value slot (malloc()ed copies). */
+fx_status fx_db_get_data(fx_db *db, fx_docid id, char **data, size_t *len, fx_error *err);
+fx_status fx_db_get_value(fx_db *db, fx_docid id, unsigned slot, char **val, size_t *len,
+                          fx_error *err);
+
+/* ---- documents -------------------------------------------------------- */
+
+fx_status fx_doc_new(fx_doc **out, fx_error *err);
+void fx_doc_free(fx_doc *doc);
+
+/* Add `term` at position `pos` (1-based word position), raising its wdf by
+ * `wdfinc`.  FX_ERR_TERM_TOO_LONG when len > FX_MAX_TERM_BYTES, or len == 0. */
+fx_status fx_doc_add_posting(fx_doc *doc, const char *term, size_t len, uint32_t pos,
+                             uint32_t wdfinc, fx_error *err);
+/* Add `term` without a position, raising its wdf by `wdfinc`. */
+fx_status fx_doc_add_term(fx_doc *doc, const char *term, size_t len, uint32_t wdfinc,
+                          fx_error *err);
+/* Add a filter term (wdf 0, no position). */
+fx_status fx_doc_add_boolean_term(fx_doc *doc, const char *term, size_t len, fx_error *err);
+fx_status fx_doc_set_value(fx_doc *doc, unsigned slot, const char *val, size_t len, fx_error *err);
+fx_status fx_doc_set_data(fx_doc *doc, const char *data, size_t len, fx_error *err);
+/* Remove all terms, values and data (to reuse the handle). */
+void fx_doc_clear(fx_doc *doc);
+
+/* ---- queries ---------------------------------------------------------- */
+
+typedef enum fx_query_op {
+    FX_OP_AND,
+    FX_OP_OR,
+    FX_OP_AND_NOT,   /* first AND NOT (OR of the rest) */
+    FX_OP_AND_MAYBE, /* first, weighted by the rest */
+    FX_OP_FILTER,    /* first, filtered by the rest (the rest add no weight) */
+    FX_OP_SYNONYM,   /* the subqueries weighted as one term */
+    FX_OP_PHRASE,    /* in order, within `window` positions (0: number of subqueries) */
+    FX_OP_NEAR       /* any order, within `window` positions (0: number of subqueries) */
+} fx_query_op;
+
+/* A term query; `wqf` the within-query frequency (>= 1), `pos` its query
+ * position (0 if none). */
+fx_status fx_query_term(const char *term, size_t len, uint32_t wqf, uint32_t pos, fx_query **out,
+                        fx_error *err);
+/* Combine `n` subqueries (not consumed: the caller still frees them). */
+fx_status fx_query_combine(fx_query_op op, fx_query *const *subs, size_t n, uint32_t window,
+                           fx_query **out, fx_error *err);
+/* Multiply the weight of `q` by `factor` (>= 0). */
+fx_status fx_query_scale(const fx_query *q, double factor, fx_query **out, fx_error *err);
+/* Documents whose value in `slot` lies in [lo, hi] (byte-wise comparison;
+ * NULL lo or hi leaves that end open). */
+fx_status fx_query_value_range(unsigned slot, const char *lo, size_t lolen, const char *hi,
+                               size_t hilen, fx_query **out, fx_error *err);
+/* Xapian's description of the query (for --explain / debugging), malloc()ed. */
+fx_status fx_query_describe(const fx_query *q, char **out, fx_error *err);
+void fx_query_free(fx_query *q);
+
+/* ---- searching -------------------------------------------------------- */
+
+typedef struct fx_search_opts {
+    uint32_t offset;      /* first rank wanted (0-based) */
+    uint32_t limit;       /* how many results */
+    uint32_t check_at_least; /* for better estimates; 0 = Xapian's default */
+    double bm25_k1, bm25_k2, bm25_k3, bm25_b, bm25_min_normlen; /* all 0: Xapian's defaults */
+    int sort_by_value;    /* 1: sort by value slot `sort_slot`, then relevance */
+    unsigned sort_slot;
+    int sort_reverse;     /* with sort_by_value: descending */
+} fx_search_opts;
+
+/* Run `q` over `db` with BM25.  A DatabaseModifiedError makes the wrapper
+ * reopen the database and retry (up to 3 times). */
+fx_status fx_search(fx_db *db, const fx_query *q, const fx_search_opts *opts, fx_mset **out,
+                    fx_error *err);
+uint32_t fx_mset_size(const fx_mset *m);
+uint32_t fx_mset_estimate(const fx_mset *m);
+fx_docid fx_mset_docid(const fx_mset *m, uint32_t i);
+double fx_mset_weight(const fx_mset *m, uint32_t i);
+/* Stored data of hit i (malloc()ed). */
+fx_status fx_mset_data(fx_mset *m, uint32_t i, char **data, size_t *len, fx_error *err);
+void fx_mset_free(fx_mset *m);
+
+/* ---- Snowball stemmer (Xapian::Stem) ---------------------------------- */
+
+/* A stemmer for `lang` (e.g. "arabic").  FX_ERR_INVALID_ARG if unknown. */
+fx_status fx_stem_new(const char *lang, fx_stem **out, fx_error *err);
+/* Stem `word`; *out is malloc()ed (NUL-terminated), *outlen its length. */
+fx_status fx_stem_apply(fx_stem *s, const char *word, size_t len, char **out, size_t *outlen,
+                        fx_error *err);
+void fx_stem_free(fx_stem *s);
+
+/* Xapian's version string, e.g. "1.4.22". */
+const char *fx_xapian_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
