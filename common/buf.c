@@ -14,6 +14,7 @@ int fah_buf_reserve(fah_buf *b, size_t extra) {
     if (!p) return -1;
     b->data = p;
     b->cap = cap;
+    b->data[b->len] = '\0';
     return 0;
 }
 

@@ -90,10 +90,10 @@ static void note(run *r, const char *path, int failed, const char *fmt, ...) {
         fprintf(stderr, "\r\033[K%s: %s: %s\n", failed ? "error" : "note", path, why);
 }
 
-static void walk_err(void *ctx, const char *path, const char *why) {
+static void walk_err(void *ctx, const char *path, int failed, const char *why) {
     run *r = ctx;
-    r->files_failed++;
-    note(r, path, 1, "%s", why);
+    if (failed) r->files_failed++;
+    note(r, path, failed, "%s", why);
 }
 
 static int commit(run *r) {

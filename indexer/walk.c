@@ -45,7 +45,7 @@ static int walk_dir(const char *path, const char *rel, const ancestor *up, fah_f
     if (!d) {
         char why[300];
         snprintf(why, sizeof why, "cannot read directory: %s", strerror(errno));
-        errcb(ctx, path, why);
+        errcb(ctx, path, 1, why);
         return 0;
     }
     char **names = NULL;
@@ -88,13 +88,13 @@ static int walk_dir(const char *path, const char *rel, const ancestor *up, fah_f
         if (stat(cp, &st) != 0) {
             char why[300];
             snprintf(why, sizeof why, "cannot stat: %s", strerror(errno));
-            errcb(ctx, cp, why);
+            errcb(ctx, cp, 1, why);
         } else if (S_ISDIR(st.st_mode)) {
             int loop = 0;
             for (const ancestor *a = up; a; a = a->up)
                 if (a->dev == st.st_dev && a->ino == st.st_ino) loop = 1;
             if (loop) {
-                errcb(ctx, cp, "symbolic link loop: directory already being read; not entered");
+                errcb(ctx, cp, 0, "symbolic link loop: directory already being read; not entered");
             } else {
                 ancestor me = {st.st_dev, st.st_ino, up};
                 rc = walk_dir(cp, cr, &me, l, errcb, ctx);
@@ -115,7 +115,7 @@ int fah_walk(const char *root, fah_filelist *list, fah_walk_err_cb errcb, void *
     if (stat(root, &st) != 0) {
         char why[300];
         snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
-        errcb(ctx, root, why);
+        errcb(ctx, root, 1, why);
         return -1;
     }
     if (S_ISREG(st.st_mode)) {
@@ -123,7 +123,7 @@ int fah_walk(const char *root, fah_filelist *list, fah_walk_err_cb errcb, void *
         return push(list, root, base ? base + 1 : root, &st);
     }
     if (!S_ISDIR(st.st_mode)) {
-        errcb(ctx, root, "not a directory or regular file");
+        errcb(ctx, root, 1, "not a directory or regular file");
         return -1;
     }
     char clean[4096];

@@ -24,8 +24,9 @@ typedef struct fah_filelist {
     size_t n, cap;
 } fah_filelist;
 
-/* Called for a path that cannot be read or is a loop; `why` is a message. */
-typedef void (*fah_walk_err_cb)(void *ctx, const char *path, const char *why);
+/* Called for a path that cannot be read (failed = 1) or that is passed over,
+ * such as a symlink loop (failed = 0); `why` is a message. */
+typedef void (*fah_walk_err_cb)(void *ctx, const char *path, int failed, const char *why);
 
 /* Append every regular file under `root` (or `root` itself when it is a
  * file) to list.  Returns 0, -1 when root cannot be read at all (reported

@@ -1,1 +1,49 @@
-exit 0
+# End-to-end: exit codes and messages of the Contract on bad use.
+. "$(dirname "$0")/lib.sh"
+db="$TMP/db"
+expect_exit 3 "search on a missing database" "$FAHRAS_BIN" search --db "$TMP/none" "العراق"
+check "the message names the database" grep -q "$TMP/none" "$TMP/err"
+expect_exit 2 "search without a query" "$FAHRAS_BIN" search --db "$db"
+expect_exit 2 "unknown command" "$FAHRAS_BIN" frobnicate
+expect_exit 2 "index without a directory" "$FAHRAS_BIN" index --db "$db"
+expect_exit 2 "unknown stemmer" "$FAHRAS_BIN" index --db "$db" --stemmer porter "$FAHRAS_SRC/corpus"
+expect_exit 0 "--version" "$FAHRAS_BIN" --version
+expect_exit 0 "search --help" "$FAHRAS_BIN" search --help
+expect_exit 0 "index the corpus" "$FAHRAS_BIN" index --db "$db" "$FAHRAS_SRC/corpus"
+expect_exit 2 "unclosed quote is a syntax error" "$FAHRAS_BIN" search --db "$db" '"أزمة المياه'
+check "syntax error names the position" grep -q "character 1" "$TMP/err"
+expect_exit 2 "punctuation-only query" "$FAHRAS_BIN" search --db "$db" "؟!،"
+expect_exit 1 "nothing found exits 1" "$FAHRAS_BIN" search --db "$db" "كمبيوتركوانتي"
+expect_exit 2 "invalid UTF-8 in the query" "$FAHRAS_BIN" search --db "$db" "$(printf '\xd8')"
+expect_exit 0 "phrase query" "$FAHRAS_BIN" search --db "$db" '"أزمة المياه"'
+LC_ALL=C LANG=C "$FAHRAS_BIN" search --db "$db" --json "موجة الحر" >"$TMP/c" 2>&1
+check "LANG=C gives the same first hit" grep -q '"id":"text/heatwave-iraq.txt"' "$TMP/c"
+# bad files do not stop the run
+bad_dir="$TMP/bad"
+mkdir -p "$bad_dir"
+printf 'عنوان\n\nنص عربي صحيح عن المياه\n' >"$bad_dir/good.txt"
+printf '\x1f\x8b\x08\x00\x00\x00\x00\x00' >"$bad_dir/broken.txt.gz"
+printf '%%PDF-1.4 binary' >"$bad_dir/doc.pdf.txt"
+: >"$bad_dir/empty.txt"
+printf '<DOC>\n<DOCNO>X-1</DOCNO>\n<TITLE>بلا نهاية</TITLE>\n<TEXT>نص & رمز < غريب\n' >"$bad_dir/unterminated.txt"
+printf 'x' >"$bad_dir/secret.txt"; chmod 000 "$bad_dir/secret.txt"
+ln -s "$bad_dir" "$bad_dir/loop"
+"$FAHRAS_BIN" index --db "$TMP/db2" "$bad_dir" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+cat "$TMP/out" "$TMP/err"
+if [ "$(id -u)" = 0 ]; then
+  check "broken gzip makes the run exit 1" [ "$rc" -eq 1 ]
+else
+  check "unreadable and broken files make the run exit 1" [ "$rc" -eq 1 ]
+fi
+check "broken gzip is named" grep -q "broken.txt.gz.*gzip" "$TMP/err"
+if [ "$(id -u)" = 0 ]; then want=3; else want=2; fi  # root can read secret.txt
+check "the good and the unterminated record are indexed" grep -q "$want articles indexed" "$TMP/err"
+"$FAHRAS_BIN" index --verbose --db "$TMP/db3" "$bad_dir" >"$TMP/v" 2>&1
+for what in "loop.*symbolic link loop" "empty.txt.*empty file" "doc.pdf.txt.*PDF" "unterminated.txt.*without </DOC>"; do
+  check "--verbose lists: $what" grep -q "$what" "$TMP/v"
+done
+check "the symlink loop is not followed" [ "$(ids "$TMP/db2" 10 "المياه" | wc -l)" -eq 1 ]
+check "unterminated record is searchable" grep -qx "X-1" <<<"$(ids "$TMP/db2" 3 "رمز غريب")"
+chmod 600 "$bad_dir/secret.txt"
+finish
