@@ -52,7 +52,13 @@ int main(int argc, char **argv) {
         return FAH_EXIT_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+        if (!strcmp(argv[1], commands[i].name)) {
+            /* getopt prefixes its messages with argv[0]: "fahras index: ..." */
+            char name[64];
+            snprintf(name, sizeof name, "fahras %s", commands[i].name);
+            argv[1] = name;
+            return commands[i].run(argc - 1, argv + 1);
+        }
     fprintf(stderr, "fahras: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return FAH_EXIT_USAGE;

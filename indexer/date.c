@@ -69,10 +69,21 @@ static int parse_zone(const char *p, int *ok) {
 int fah_date_parse(const char *in, fah_date *out) {
     char s[128];
     while (isspace((unsigned char)*in)) in++;
-    size_t n = strlen(in);
-    while (n && isspace((unsigned char)in[n - 1])) n--;
-    if (n == 0 || n >= sizeof s) return -1;
-    memcpy(s, in, n);
+    /* copy, folding Arabic-Indic (U+0660-0669) and Persian (U+06F0-06F9)
+     * digits to ASCII */
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+        if (n + 1 >= sizeof s) return -1;
+        if ((p[0] == 0xD9 && p[1] >= 0xA0 && p[1] <= 0xA9) ||
+            (p[0] == 0xDB && p[1] >= 0xB0 && p[1] <= 0xB9)) {
+            s[n++] = (char)('0' + (p[1] & 0x0F));
+            p++;
+            continue;
+        }
+        s[n++] = (char)*p;
+    }
+    while (n && isspace((unsigned char)s[n - 1])) n--;
+    if (n == 0) return -1;
     s[n] = '\0';
     int y, mo, d, h = 0, mi = 0, sec = 0, used = 0, ok;
     /* ISO 8601 */

@@ -110,8 +110,11 @@ const char *fah_binary_reason(const char *raw, size_t len) {
     if (len >= 2 && (((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) ||
                      ((unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF)))
         return NULL; /* UTF-16 with BOM */
-    size_t probe = len < 8192 ? len : 8192;
-    if (memchr(raw, '\0', probe)) return "binary data (NUL bytes)";
+    /* Text files may carry a stray NUL (the cp1256 corpus ends each file
+     * with one); binary data has many. */
+    size_t probe = len < 65536 ? len : 65536, nul = 0;
+    for (size_t i = 0; i < probe; i++) nul += raw[i] == '\0';
+    if (nul > 8 && nul * 100 > probe) return "binary data (NUL bytes)";
     return NULL;
 }
 
@@ -151,8 +154,41 @@ static int convert(const char *enc, const char *raw, size_t len, fah_buf *out, c
     return 0;
 }
 
+/* CRLF and lone CR (old Mac files) to LF, in place. */
+static void normalize_newlines(fah_buf *b) {
+    size_t o = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        char c = b->data[i];
+        if (c == '\r') {
+            if (i + 1 < b->len && b->data[i + 1] == '\n') continue;
+            c = '\n';
+        }
+        b->data[o++] = c;
+    }
+    b->len = o;
+    if (b->data) b->data[o] = '\0';
+}
+
+static int decode_raw(const char *raw, size_t len, const char *forced, fah_buf *out,
+                      fah_decoded *info, char *msg, size_t msglen);
+
 int fah_decode(const char *raw, size_t len, const char *forced, fah_buf *out, fah_decoded *info,
                char *msg, size_t msglen) {
+    int rc = decode_raw(raw, len, forced, out, info, msg, msglen);
+    if (rc == 0) normalize_newlines(out);
+    return rc;
+}
+
+int fah_check_encoding(const char *name) {
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *c = ucnv_open(name, &st);
+    if (U_FAILURE(st)) return -1;
+    ucnv_close(c);
+    return 0;
+}
+
+static int decode_raw(const char *raw, size_t len, const char *forced, fah_buf *out,
+                      fah_decoded *info, char *msg, size_t msglen) {
     memset(info, 0, sizeof *info);
     info->invalid_at = (size_t)-1;
     const unsigned char *u = (const unsigned char *)raw;
@@ -175,8 +211,28 @@ int fah_decode(const char *raw, size_t len, const char *forced, fah_buf *out, fa
         fah_buf_reset(out);
         return fah_buf_append(out, raw + skip, len - skip);
     }
-    info->encoding = "windows-1256";
-    info->guessed = 1;
     info->invalid_at = bad + skip;
+    /* Mostly UTF-8 with a few bad bytes (a cut or damaged file): keep
+     * UTF-8, the bad bytes become U+FFFD.  Legacy Arabic text has almost
+     * no valid multi-byte UTF-8 sequences, so a ratio of 20 valid
+     * sequences per invalid byte separates the two. */
+    size_t valid = 0, invalid = 0;
+    for (size_t i = skip; i < len;) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t at = i;
+        unsigned cp = fah_utf8_next(raw, len, &i);
+        if (cp == 0xFFFD && i == at + 1) invalid++;
+        else valid++;
+    }
+    info->guessed = 1;
+    if (valid >= 20 * invalid) {
+        info->encoding = "UTF-8";
+        fah_buf_reset(out);
+        return fah_buf_append(out, raw + skip, len - skip);
+    }
+    info->encoding = "windows-1256";
     return convert("windows-1256", raw, len, out, msg, msglen);
 }

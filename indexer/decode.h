@@ -6,8 +6,12 @@
  * the bytes into UTF-8:
  *   - UTF-8 BOM: removed;  UTF-16 LE/BE BOM: converted with ICU (ucnv);
  *   - valid UTF-8 (RFC 3629): kept as is;
+ *   - UTF-8 with a few ill-formed bytes (at least 20 valid multi-byte
+ *     sequences per bad byte): kept as UTF-8, bad bytes become U+FFFD later,
+ *     with a warning (`guessed`);
  *   - otherwise Windows-1256 (the common legacy Arabic code page) with a
  *     warning, unless `forced` names an ICU converter to use instead.
+ * Line ends are then normalized: CRLF and a lone CR become LF.
  */
 #ifndef FAHRAS_DECODE_H
 #define FAHRAS_DECODE_H
@@ -44,8 +48,11 @@ typedef struct fah_decoded {
 int fah_decode(const char *raw, size_t len, const char *forced, fah_buf *out, fah_decoded *info,
                char *msg, size_t msglen);
 
-/* Does raw look like a binary (non-text) file: NUL bytes without a UTF-16
- * BOM, or a known binary signature (PDF, PNG, JPEG, GIF, ZIP, ...)?
+/* 0 when ICU has a converter called `name`, else -1. */
+int fah_check_encoding(const char *name);
+
+/* Does raw look like a binary (non-text) file: more than 1% NUL bytes (and more than 8) in the first
+ * 64 KiB without a UTF-16 BOM, or a known binary signature (PDF, PNG, JPEG, GIF, ZIP, ...)?
  * Returns a short reason or NULL. */
 const char *fah_binary_reason(const char *raw, size_t len);
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../common/buf.h"
@@ -29,6 +30,7 @@
 #include "idtable.h"
 #include "plaintext.h"
 #include "sgml.h"
+#include "textutil.h"
 #include "walk.h"
 
 /* Documents per commit.  Xapian flushes by itself every 10,000 changes; a
@@ -58,7 +60,7 @@ typedef struct run {
     /* counters */
     size_t files_read, files_skipped, files_failed;
     size_t articles, empty, dup_same, renamed, bad_dates, warnings;
-    size_t pending;
+    size_t pending, committed;
     fx_status fatal;       /* a database error that ends the run */
     fx_error fatal_err;
     problem *probs;
@@ -87,7 +89,8 @@ static void note(run *r, const char *path, int failed, const char *fmt, ...) {
     r->probs[r->nprobs].failed = failed;
     r->nprobs++;
     if (r->verbose || (failed && !r->quiet && isatty(2)))
-        fprintf(stderr, "\r\033[K%s: %s: %s\n", failed ? "error" : "note", path, why);
+        fprintf(stderr, "%s%s: %s: %s\n", isatty(2) ? "\r\033[K" : "", failed ? "error" : "note",
+                path, why);
 }
 
 static void walk_err(void *ctx, const char *path, int failed, const char *why) {
@@ -105,6 +108,7 @@ static int commit(run *r) {
         return -1;
     }
     r->pending = 0;
+    r->committed = r->articles;
     return 0;
 }
 
@@ -127,7 +131,7 @@ static int on_article(void *ctx, fah_article *a) {
     if (a->body) fp = fah_fnv1a(a->body, strlen(a->body), fp);
     size_t prev = 0;
     int seen = fah_idtable_add(r->ids, id, r->file_index, fp, &prev);
-    char qualified[4096];
+    char qualified[8300];
     if (seen < 0) {
         r->fatal = FX_ERR_NOMEM;
         snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory");
@@ -210,9 +214,13 @@ static void index_file(run *r, fah_buf *raw, fah_buf *text) {
         note(r, f->path, 1, "cannot decode: %s", msg);
         return;
     }
-    if (info.guessed)
+    if (info.guessed && strcmp(info.encoding, "UTF-8") == 0)
         note(r, f->path, 0,
-             "not valid UTF-8 (byte offset %zu); decoded as %s (use --encoding to choose)",
+             "mostly UTF-8 but with invalid bytes (first at byte offset %zu), indexed as U+FFFD",
+             info.invalid_at);
+    else if (info.guessed)
+        note(r, f->path, 0,
+             "not UTF-8 (first invalid byte at offset %zu); decoded as %s (use --encoding to choose)",
              info.invalid_at, info.encoding);
     fah_format fmt = fah_detect_format(text->data, text->len, &why);
     r->file_records = 0;
@@ -225,11 +233,11 @@ static void index_file(run *r, fah_buf *raw, fah_buf *text) {
     if (fmt == FAH_FMT_SGML) {
         /* count records first: ids of multi-record files without DOCNO get #N */
         size_t unterminated = 0;
-        const char *p = text->data;
+        const char *p = text->data, *end = text->data + text->len;
         size_t nrec = 0;
-        while ((p = strstr(p, "<DOC>")) != NULL) {
+        while (nrec < 2 && (p = fah_memcasemem(p, (size_t)(end - p), "<DOC")) != NULL) {
             nrec++;
-            p += 5;
+            p += 4;
         }
         r->multi = nrec > 1;
         int rc = fah_sgml_parse(text->data, text->len, on_article, r, &unterminated);
@@ -339,6 +347,18 @@ int fah_cmd_index(int argc, char **argv) {
         fprintf(stderr, "fahras index: unknown stemmer '%s' (light, snowball or none)\n", stemopt);
         return FAH_EXIT_USAGE;
     }
+    if (r.forced_encoding && fah_check_encoding(r.forced_encoding)) {
+        fprintf(stderr, "fahras index: unknown encoding '%s' (try windows-1256, ISO-8859-6, UTF-16LE)\n",
+                r.forced_encoding);
+        return FAH_EXIT_USAGE;
+    }
+    int usable = 0;
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        if (stat(argv[i], &st) == 0) usable++;
+        else fprintf(stderr, "fahras index: cannot read %s: %s\n", argv[i], strerror(errno));
+    }
+    if (!usable) return FAH_EXIT_USAGE;
     char dbpath[4096];
     if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
         fprintf(stderr, "fahras index: no --db given and neither FAHRAS_DB nor HOME is set\n");
@@ -357,7 +377,9 @@ int fah_cmd_index(int argc, char **argv) {
             fprintf(stderr, "fahras index: database %s is locked by another indexer; try again later\n",
                     dbpath);
         else
-            fprintf(stderr, "fahras index: cannot open database %s for writing: %s\n", dbpath, e.msg);
+            fprintf(stderr, "fahras index: cannot open database %s for writing: %s\n"
+                            "  check that the path is a fahras database or a new directory you may write to\n",
+                    dbpath, e.msg);
         return fah_exit_for_status(st);
     }
     /* analyzer version and stemmer of an existing database */
@@ -441,13 +463,21 @@ int fah_cmd_index(int argc, char **argv) {
     }
     if (!r.quiet || rc) {
         FILE *to = rc ? stderr : stdout;
+        size_t notes = 0;
+        for (size_t i = 0; i < r.nprobs; i++) notes += !r.probs[i].failed;
         fprintf(to,
-                "fahras index: %zu files (%zu read, %zu skipped, %zu failed); %zu articles indexed"
+                "fahras index: %zu file%s (%zu read, %zu skipped, %zu failed); %zu articles %s"
                 " (%zu empty records not indexed, %zu repeated ids replaced, %zu ids qualified);"
                 " %.1f s, %.0f articles/s\n",
-                r.files.n, r.files_read, r.files_skipped, r.files_failed, r.articles, r.empty,
-                r.dup_same, r.renamed, secs, secs > 0 ? (double)r.articles / secs : 0.0);
+                r.files.n, r.files.n == 1 ? "" : "s", r.files_read, r.files_skipped,
+                r.files_failed, r.fatal == FX_OK ? r.articles : r.committed,
+                r.fatal == FX_OK ? "indexed" : "committed before the error", r.empty, r.dup_same,
+                r.renamed, secs, secs > 0 ? (double)r.articles / secs : 0.0);
         fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, kn);
+        if (notes && !r.verbose)
+            fprintf(to, "%zu note%s (skipped files, encoding guesses, dates not understood): "
+                        "run again with --verbose to list them\n",
+                    notes, notes == 1 ? "" : "s");
         if (r.files_failed || r.verbose) print_problems(&r, to, r.verbose);
     }
     for (size_t i = 0; i < r.nprobs; i++) {

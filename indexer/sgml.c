@@ -30,6 +30,16 @@ static char *field(const char *rec, size_t len, const char *tag, int strip, int 
     const char *start = o + strlen(open);
     size_t rest = len - (size_t)(start - rec);
     const char *c = fah_memcasemem(start, rest, close);
+    if (!c) {
+        /* no closing tag: the field ends where the next line opens a tag */
+        for (const char *p = start; (p = memchr(p, '\n', rest - (size_t)(p - start))) != NULL; p++) {
+            size_t left = rest - (size_t)(p - start);
+            if (left >= 3 && p[1] == '<' && (isalpha((unsigned char)p[2]) || p[2] == '/')) {
+                c = p;
+                break;
+            }
+        }
+    }
     size_t flen = c ? (size_t)(c - start) : rest;
     char *v = fah_text_extract(start, flen, strip);
     if (!v) {
@@ -90,13 +100,13 @@ int fah_sgml_parse(const char *buf, size_t len, fah_article_cb cb, void *ctx,
         fah_article a;
         memset(&a, 0, sizeof a);
         int oom = 0;
-        a.id = first_field(body, rl, t_id, 0, &oom);
-        a.title = first_field(body, rl, t_title, 1, &oom);
-        a.date_raw = first_field(body, rl, t_date, 0, &oom);
-        a.source = first_field(body, rl, t_src, 0, &oom);
-        a.url = first_field(body, rl, t_url, 0, &oom);
-        a.author = first_field(body, rl, t_author, 1, &oom);
-        a.category = first_field(body, rl, t_cat, 0, &oom);
+        a.id = fah_one_line(first_field(body, rl, t_id, 0, &oom));
+        a.title = fah_one_line(first_field(body, rl, t_title, 1, &oom));
+        a.date_raw = fah_one_line(first_field(body, rl, t_date, 0, &oom));
+        a.source = fah_one_line(first_field(body, rl, t_src, 0, &oom));
+        a.url = fah_one_line(first_field(body, rl, t_url, 0, &oom));
+        a.author = fah_one_line(first_field(body, rl, t_author, 1, &oom));
+        a.category = fah_one_line(first_field(body, rl, t_cat, 0, &oom));
         a.abstract = first_field(body, rl, t_abs, 1, &oom);
         a.body = first_field(body, rl, t_body, 1, &oom);
         a.record = ++recno;

@@ -4,8 +4,10 @@
  * A file holds one or many <DOC> ... </DOC> records; inside, fields are
  * <TAG>content</TAG> pairs.  Real files are not well-formed XML (raw '&',
  * stray '<', control characters), so this reads tags, not XML: each field is
- * the text between its opening tag and its own closing tag, character
- * references are decoded, and markup inside TEXT/BODY (<P>) becomes line
+ * the text between its opening tag and its own closing tag (or, when that
+ * is missing, the start of the next line that opens a tag), character
+ * references are decoded, one-line fields (all but ABSTRACT and TEXT/BODY)
+ * have their white space runs folded to one space, and markup inside TEXT/BODY (<P>) becomes line
  * breaks.  Field tags (case-insensitive), first match wins:
  *   id        DOCNO DOCID          title     TITLE HEADLINE
  *   date      TIME DATE DATE_TIME  source    SRC SOURCE

@@ -117,3 +117,20 @@ char *fah_text_extract(const char *s, size_t len, int strip_tags) {
     }
     return fah_buf_steal(&b);
 }
+
+char *fah_one_line(char *s) {
+    if (!s) return s;
+    size_t o = 0;
+    int space = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (is_ws(s[i])) {
+            space = 1;
+            continue;
+        }
+        if (space && o) s[o++] = ' ';
+        space = 0;
+        s[o++] = s[i];
+    }
+    s[o] = '\0';
+    return s;
+}

@@ -15,6 +15,10 @@ const char *fah_memcasemem(const char *hay, size_t len, const char *needle);
  * <P> replaced by a newline.  NULL when out of memory. */
 char *fah_text_extract(const char *s, size_t len, int strip_tags);
 
+/* Fold every run of ASCII white space in s (malloc()ed, may be NULL) to
+ * one space, in place; returns s. */
+char *fah_one_line(char *s);
+
 /* Number of '\n' in s[0..len). */
 size_t fah_count_lines(const char *s, size_t len);
 

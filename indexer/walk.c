@@ -84,11 +84,15 @@ static int walk_dir(const char *path, const char *rel, const ancestor *up, fah_f
         snprintf(cp, pl, "%s/%s", path, names[i]);
         if (*rel) snprintf(cr, rl, "%s/%s", rel, names[i]);
         else snprintf(cr, rl, "%s", names[i]);
-        struct stat st;
+        struct stat st, lst;
         if (stat(cp, &st) != 0) {
             char why[300];
-            snprintf(why, sizeof why, "cannot stat: %s", strerror(errno));
-            errcb(ctx, cp, 1, why);
+            if (lstat(cp, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+                errcb(ctx, cp, 0, "skipped: broken symbolic link");
+            } else {
+                snprintf(why, sizeof why, "cannot stat: %s", strerror(errno));
+                errcb(ctx, cp, 1, why);
+            }
         } else if (S_ISDIR(st.st_mode)) {
             int loop = 0;
             for (const ancestor *a = up; a; a = a->up)
@@ -101,6 +105,8 @@ static int walk_dir(const char *path, const char *rel, const ancestor *up, fah_f
             }
         } else if (S_ISREG(st.st_mode)) {
             rc = push(l, cp, cr, &st);
+        } else {
+            errcb(ctx, cp, 0, "skipped: not a regular file (device, FIFO or socket)");
         }
         free(cp);
         free(cr);

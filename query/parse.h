@@ -4,8 +4,9 @@
  * Grammar (this version): a sequence of words and "quoted phrases".
  *   word      analyzed like document text (analyzer.h); matches documents
  *             with the same stem (Z term) or the same normalized form, the
- *             latter adding weight (exact-form boost)
- *   "a b c"   the normalized forms a b c at consecutive positions
+ *             latter adding a little weight (exact-form boost, see parse.c)
+ *   "a b c"   the normalized forms a b c at consecutive positions; « »
+ *             and “ ” delimit phrases too
  * Items are combined with OR; BM25 ranks articles with more of the words
  * (and rarer ones) first.  The query text goes through the same display
  * clean-up as documents (NFC, bidi controls removed, ...).

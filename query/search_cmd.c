@@ -30,10 +30,12 @@ static void usage(FILE *to) {
             "stem of each word matches) and print rank, title, date, source, id, path and a\n"
             "snippet with the matched words highlighted.\n"
             "  QUERY            words, and \"quoted phrases\" for consecutive words\n"
-            "  --db PATH        database (default $FAHRAS_DB, else ~/.local/share/fahras/db)\n"
+            "  --db PATH        database (default $FAHRAS_DB, else $XDG_DATA_HOME/fahras/db,\n"
+            "                   else ~/.local/share/fahras/db)\n"
             "  --limit N        how many results (default 10)\n"
             "  --offset N       skip the first N results\n"
             "  --json           JSON Lines: one \"hit\" object per result, then a \"summary\"\n"
+            "Matched words are bold on a terminal (unless NO_COLOR is set), else in [ ].\n"
             "Exit: 0 found; 1 nothing found; 2 usage or query syntax; 3 database missing or\n"
             "      unreadable; 4 database built by another analyzer version\n");
 }
@@ -55,7 +57,7 @@ static void print_human(size_t rank, double score, json_t *d, const char *text,
            tty ? "\033[0m" : "");
     printf("   %.10s · %s · %s · score %.3f\n", date ? date : "(no date)", src ? src : "(no source)",
            id ? id : "?", score);
-    if (path) printf("   %s\n", path);
+    if (path && (!id || strcmp(path, id) != 0)) printf("   %s\n", path);
     fputs("   ", stdout);
     if (sn->start > 0) fputs("…", stdout);
     size_t h = 0;
@@ -185,7 +187,7 @@ int fah_cmd_search(int argc, char **argv) {
     memset(&so, 0, sizeof so);
     so.offset = (uint32_t)offset;
     so.limit = (uint32_t)limit;
-    so.check_at_least = 100;
+    so.check_at_least = (uint32_t)(offset + limit > 100 ? offset + limit : 100);
     fx_mset *m = NULL;
     fx_error e;
     fx_status st = fx_search(db, q, &so, &m, &e);
@@ -194,7 +196,8 @@ int fah_cmd_search(int argc, char **argv) {
         rc = fah_exit_for_status(st);
         goto done;
     }
-    int tty = isatty(1);
+    const char *term = getenv("TERM");
+    int tty = isatty(1) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
     uint32_t n = fx_mset_size(m);
     for (uint32_t i = 0; i < n; i++) {
         char *data = NULL;
@@ -237,12 +240,16 @@ int fah_cmd_search(int argc, char **argv) {
         if (str) puts(str);
         free(str);
         json_decref(s);
-    } else if (n == 0) {
+    } else if (fx_mset_estimate(m) == 0) {
         fprintf(stderr, "fahras search: no article matches\n");
+    } else if (n == 0) {
+        printf("no results at offset %ld; about %u matches in all (%.1f ms)\n", offset,
+               fx_mset_estimate(m), ms);
     } else {
-        printf("%u of about %u matches (%.1f ms)\n", n, fx_mset_estimate(m), ms);
+        printf("%ld-%ld of about %u matches (%.1f ms)\n", offset + 1, offset + (long)n,
+               fx_mset_estimate(m), ms);
     }
-    if (rc == 0 && n == 0) rc = FAH_EXIT_NOTHING;
+    if (rc == 0 && fx_mset_estimate(m) == 0) rc = FAH_EXIT_NOTHING;
     fx_mset_free(m);
 done:
     fx_query_free(q);

@@ -68,8 +68,16 @@ fx_status map_xapian(const Xapian::Error &e, fx_error *err) {
         {"DatabaseModifiedError", FX_ERR_MODIFIED},  {"DatabaseOpeningError", FX_ERR_OPENING},
         {"DocNotFoundError", FX_ERR_NOT_FOUND_DOC},  {"InvalidArgumentError", FX_ERR_INVALID_ARG},
     };
-    for (const auto &m : map)
-        if (what == m.type) return m.st;
+    for (const auto &m : map) {
+        if (what != m.type) continue;
+        // Xapian also raises DatabaseLockError when it cannot even try the
+        // lock (no permission to create the lock file, read-only
+        // filesystem): only "already locked" means another writer.
+        if (m.st == FX_ERR_LOCKED && e.get_msg().find("already locked") == std::string::npos)
+            return FX_ERR_OPENING;
+        return m.st;
+    }
+    if (what == "DatabaseCreateError") return FX_ERR_OPENING;
     if (what.compare(0, 8, "Database") == 0) {
         fx_status st = io_or_db_status(e);
         return st == FX_ERR_OTHER ? FX_ERR_IO : st;

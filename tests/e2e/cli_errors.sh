@@ -18,6 +18,13 @@ expect_exit 2 "invalid UTF-8 in the query" "$FAHRAS_BIN" search --db "$db" "$(pr
 expect_exit 0 "phrase query" "$FAHRAS_BIN" search --db "$db" '"أزمة المياه"'
 LC_ALL=C LANG=C "$FAHRAS_BIN" search --db "$db" --json "موجة الحر" >"$TMP/c" 2>&1
 check "LANG=C gives the same first hit" grep -q '"id":"text/heatwave-iraq.txt"' "$TMP/c"
+check "«» quote a phrase like \"\"" [ "$(ids "$db" 50 '«ضبط الحدود»')" = "$(ids "$db" 50 '"ضبط الحدود"')" ]
+expect_exit 0 "--limit 0 with matches exits 0" "$FAHRAS_BIN" search --db "$db" --limit 0 العراق
+expect_exit 3 "--db naming a regular file" "$FAHRAS_BIN" index --db "$FAHRAS_SRC/README.md" "$FAHRAS_SRC/corpus"
+expect_exit 2 "unknown --encoding" "$FAHRAS_BIN" index --db "$TMP/enc" --encoding nonsense "$FAHRAS_SRC/corpus"
+check "no database is created for a usage error" [ ! -e "$TMP/enc" ]
+expect_exit 2 "a directory that does not exist" "$FAHRAS_BIN" index --db "$TMP/nodir" "$TMP/nonexistent"
+check "the missing directory is named" grep -q "$TMP/nonexistent" "$TMP/err"
 # bad files do not stop the run
 bad_dir="$TMP/bad"
 mkdir -p "$bad_dir"
@@ -28,6 +35,9 @@ printf '%%PDF-1.4 binary' >"$bad_dir/doc.pdf.txt"
 printf '<DOC>\n<DOCNO>X-1</DOCNO>\n<TITLE>بلا نهاية</TITLE>\n<TEXT>نص & رمز < غريب\n' >"$bad_dir/unterminated.txt"
 printf 'x' >"$bad_dir/secret.txt"; chmod 000 "$bad_dir/secret.txt"
 ln -s "$bad_dir" "$bad_dir/loop"
+ln -s "$bad_dir/nowhere" "$bad_dir/dangling"
+printf 'عنوان قديم\r\rنص بنهايات أسطر ماك\rسطر آخر\r' >"$bad_dir/cr.txt"
+{ printf 'خبر معطوب\n\n'; for i in $(seq 1 40); do printf 'نص سليم عن السدود '; done; printf '\xff\xfe'; printf ' نهاية'; } >"$bad_dir/damaged.txt"
 "$FAHRAS_BIN" index --db "$TMP/db2" "$bad_dir" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 cat "$TMP/out" "$TMP/err"
@@ -37,13 +47,16 @@ else
   check "unreadable and broken files make the run exit 1" [ "$rc" -eq 1 ]
 fi
 check "broken gzip is named" grep -q "broken.txt.gz.*gzip" "$TMP/err"
-if [ "$(id -u)" = 0 ]; then want=3; else want=2; fi  # root can read secret.txt
+if [ "$(id -u)" = 0 ]; then want=5; else want=4; fi  # root can read secret.txt
 check "the good and the unterminated record are indexed" grep -q "$want articles indexed" "$TMP/err"
 "$FAHRAS_BIN" index --verbose --db "$TMP/db3" "$bad_dir" >"$TMP/v" 2>&1
-for what in "loop.*symbolic link loop" "empty.txt.*empty file" "doc.pdf.txt.*PDF" "unterminated.txt.*without </DOC>"; do
+for what in "loop.*symbolic link loop" "empty.txt.*empty file" "doc.pdf.txt.*PDF" "unterminated.txt.*without </DOC>" "dangling.*broken symbolic link" "damaged.txt.*byte offset"; do
   check "--verbose lists: $what" grep -q "$what" "$TMP/v"
 done
 check "the symlink loop is not followed" [ "$(ids "$TMP/db2" 10 "المياه" | wc -l)" -eq 1 ]
+check "CR-only line ends separate words" grep -qx "cr.txt" <<<"$(ids "$TMP/db2" 3 "سطر")"
+check "CR-only line ends: the first line is the title" grep -q '"title":"عنوان قديم"' <<<"$("$FAHRAS_BIN" search --db "$TMP/db2" --json سطر)"
+check "one damaged byte keeps the file UTF-8" grep -qx "damaged.txt" <<<"$(ids "$TMP/db2" 3 "السدود")"
 check "unterminated record is searchable" grep -qx "X-1" <<<"$(ids "$TMP/db2" 3 "رمز غريب")"
 chmod 600 "$bad_dir/secret.txt"
 finish

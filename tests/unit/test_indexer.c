@@ -62,6 +62,22 @@ static void test_sgml(void **state) {
     assert_string_equal(r.a[2].id, "AB-3");
     assert_string_equal(r.a[2].body, "بدون نهاية");
     for (int i = 0; i < r.n; i++) fah_article_clear(&r.a[i]);
+    /* missing closing tags end at the next line that opens a tag */
+    const char *g = "<DOC>\n<DOCNO>X-2\n<TITLE>عنوان\n<TIME>2018-01-02\n<TEXT>\nنص\n</TEXT>\n</DOC>\n";
+    r.n = 0;
+    assert_int_equal(fah_sgml_parse(g, strlen(g), keep, &r, &unterminated), 0);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.a[0].id, "X-2");
+    assert_string_equal(r.a[0].title, "عنوان");
+    assert_string_equal(r.a[0].date_raw, "2018-01-02");
+    assert_string_equal(r.a[0].body, "نص");
+    fah_article_clear(&r.a[0]);
+    /* one-line fields fold white space */
+    const char *h = "<DOC><TITLE>  سطر\n  ثان </TITLE><TEXT>x</TEXT></DOC>";
+    r.n = 0;
+    assert_int_equal(fah_sgml_parse(h, strlen(h), keep, &r, &unterminated), 0);
+    assert_string_equal(r.a[0].title, "سطر ثان");
+    fah_article_clear(&r.a[0]);
 }
 
 static void test_plaintext(void **state) {
@@ -111,6 +127,7 @@ static void test_dates(void **state) {
     date_is("2018-02-18", "2018-02-18", "20180218000000");
     date_is("2018-02-18T12:00:00.123Z", "2018-02-18T12:00:00+00:00", "20180218120000");
     date_is("05/08/2015", "2015-08-05", "20150805000000");
+    date_is("٢٠١٨-١٠-٠٥", "2018-10-05", "20181005000000");
     fah_date d;
     assert_int_equal(fah_date_parse("2018-02-30", &d), -1);
     assert_int_equal(fah_date_parse("yesterday", &d), -1);
@@ -142,9 +159,27 @@ static void test_decode(void **state) {
     assert_string_equal(out.data, "وزارة الصحة");
     assert_int_equal(fah_decode(cp, strlen(cp), "no-such-charset", &out, &info, msg, sizeof msg), -1);
     assert_non_null(strstr(msg, "no-such-charset"));
+    /* UTF-8 with one damaged byte stays UTF-8 */
+    char damaged[400] = "";
+    for (int i = 0; i < 30; i++) strcat(damaged, "نص ");
+    size_t dl = strlen(damaged);
+    damaged[10] = '\xff';
+    assert_int_equal(fah_decode(damaged, dl, NULL, &out, &info, msg, sizeof msg), 0);
+    assert_string_equal(info.encoding, "UTF-8");
+    assert_true(info.guessed);
+    assert_int_equal(info.invalid_at, 10);
+    /* CRLF and lone CR become LF */
+    assert_int_equal(fah_decode("a\r\nb\rc", 6, NULL, &out, &info, msg, sizeof msg), 0);
+    assert_string_equal(out.data, "a\nb\nc");
+    assert_int_equal(fah_check_encoding("windows-1256"), 0);
+    assert_int_equal(fah_check_encoding("no-such-charset"), -1);
     fah_buf_free(&out);
     assert_non_null(fah_binary_reason("%PDF-1.4", 8));
-    assert_non_null(fah_binary_reason("ab\0cd", 5));
+    char nuls[1000];
+    memset(nuls, 'a', sizeof nuls);
+    for (int i = 0; i < 1000; i += 50) nuls[i] = '\0';
+    assert_non_null(fah_binary_reason(nuls, sizeof nuls));
+    assert_null(fah_binary_reason("text with one trailing NUL\0", 27)); /* the cp1256 corpus */
     assert_null(fah_binary_reason("\xff\xfe\x46\x00", 4));
     assert_null(fah_binary_reason("نص", strlen("نص")));
 }
