@@ -66,12 +66,14 @@ static int add_token(void *vctx, const fah_token *t) {
     return 0;
 }
 
-static fx_status index_field(fah_docbuilder *b, const fah_buf *text, unsigned wdf, unsigned *pos,
-                             fx_error *err) {
-    if (!text->len) return FX_OK;
+void fah_docbuild_clear(fah_docbuilder *b) { fx_doc_clear(b->doc); }
+
+fx_status fah_docbuild_add_text(fah_docbuilder *b, const char *text, size_t len, unsigned wdf,
+                                unsigned *pos, fx_error *err) {
+    if (!len) return FX_OK;
     term_ctx c = {b, wdf, *pos, FX_OK, err,
                   fah_analyzer_stem_kind(b->an) != FAH_STEM_NONE};
-    int rc = fah_analyzer_tokenize(b->an, text->data, text->len, *pos + 1, add_token, &c);
+    int rc = fah_analyzer_tokenize(b->an, text, len, *pos + 1, add_token, &c);
     if (rc < 0) {
         snprintf(err->msg, sizeof err->msg, "word break failed");
         return FX_ERR_OTHER;
@@ -111,9 +113,9 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
     fx_doc_clear(b->doc);
     unsigned pos = 0;
     fx_status st;
-    if ((st = index_field(b, &b->title, FAH_TITLE_WDF, &pos, err)) != FX_OK ||
-        (st = index_field(b, &b->abstract, 1, &pos, err)) != FX_OK ||
-        (st = index_field(b, &b->body, 1, &pos, err)) != FX_OK)
+    if ((st = fah_docbuild_add_text(b, b->title.data, b->title.len, FAH_TITLE_WDF, &pos, err)) != FX_OK ||
+        (st = fah_docbuild_add_text(b, b->abstract.data, b->abstract.len, 1, &pos, err)) != FX_OK ||
+        (st = fah_docbuild_add_text(b, b->body.data, b->body.len, 1, &pos, err)) != FX_OK)
         return st;
 
     out->idterm_len = fah_id_term(id, out->idterm, sizeof out->idterm);

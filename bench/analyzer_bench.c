@@ -1,0 +1,75 @@
+/*
+ * analyzer_bench.c - throughput of fahras's analysis (display clean-up,
+ * word break, normalization, stemming) producing the terms it indexes, into
+ * an in-memory Xapian document; no database.
+ *
+ * Input: a file of articles separated by the byte 0x1E (scripts/bench makes
+ * it from SaudiNewsNet).  Usage: analyzer_bench FILE [light|snowball|none] [REPEAT]
+ * Prints: bytes, articles, seconds, MB/s, terms (postings) produced.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../common/buf.h"
+#include "../indexer/docbuild.h"
+#include "../stemmer/analyzer.h"
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: analyzer_bench FILE [light|snowball|none] [REPEAT]\n");
+        return 2;
+    }
+    fah_stem_kind kind = FAH_STEM_LIGHT;
+    if (argc > 2 && fah_stem_kind_parse(argv[2], &kind)) return 2;
+    int repeat = argc > 3 ? atoi(argv[3]) : 1;
+    FILE *f = fopen(argv[1], "rb");
+    if (!f) {
+        perror(argv[1]);
+        return 1;
+    }
+    fah_buf in = FAH_BUF_INIT;
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) fah_buf_append(&in, tmp, n);
+    fclose(f);
+    fah_analyzer *an;
+    fah_docbuilder *b;
+    if (fah_analyzer_new(kind, &an, NULL, 0) || fah_docbuilder_new(an, &b)) return 1;
+    fah_buf clean = FAH_BUF_INIT;
+    size_t articles = 0;
+    double t0 = now();
+    for (int r = 0; r < repeat; r++) {
+        const char *p = in.data, *end = in.data + in.len;
+        while (p < end) {
+            const char *e = memchr(p, 0x1e, (size_t)(end - p));
+            if (!e) e = end;
+            fah_analyzer_display(an, p, (size_t)(e - p), &clean);
+            fah_docbuild_clear(b);
+            unsigned pos = 0;
+            fx_error err;
+            if (fah_docbuild_add_text(b, clean.data, clean.len, 1, &pos, &err) != FX_OK) {
+                fprintf(stderr, "error: %s\n", err.msg);
+                return 1;
+            }
+            articles++;
+            p = e + 1;
+        }
+    }
+    double secs = now() - t0;
+    double mb = (double)in.len * repeat / 1e6;
+    printf("fahras-%s\tbytes %zu\tarticles %zu\tseconds %.3f\tMB/s %.2f\n", fah_stem_kind_name(kind),
+           in.len * (size_t)repeat, articles, secs, mb / secs);
+    fah_buf_free(&clean);
+    fah_buf_free(&in);
+    fah_docbuilder_delete(b);
+    fah_analyzer_delete(an);
+    return 0;
+}
