@@ -57,7 +57,7 @@ static int add_token(void *vctx, const fah_token *t) {
         fah_buf_append(tb, t->stem, t->stem_len);
         st = fx_doc_add_term(c->b->doc, tb->data, tb->len, c->wdf, c->err);
     }
-    c->last_pos = t->pos;
+    if (t->pos > c->last_pos) c->last_pos = t->pos;
     if (st == FX_ERR_TERM_TOO_LONG) st = FX_OK; /* not indexed, like an over-long word */
     if (st != FX_OK) {
         c->st = st;

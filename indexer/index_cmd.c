@@ -264,14 +264,15 @@ static void index_file(run *r, fah_buf *raw, fah_buf *text) {
 
 static void usage(FILE *to) {
     fprintf(to,
-            "usage: fahras index [--db PATH] [--stemmer light|snowball|none] [--encoding ENC]\n"
+            "usage: fahras index [--db PATH] [--stemmer light|snowball|none|light10] [--encoding ENC]\n"
             "                    [--batch N] [--quiet] [--verbose] [--progress|--no-progress] DIR...\n"
             "\n"
             "Index every article under each DIR (SGML <DOC> records or plain text, optionally\n"
             "gzipped; UTF-8, UTF-16 with BOM, or Windows-1256) into the database.\n"
             "  --db PATH        database (default $FAHRAS_DB, else $XDG_DATA_HOME/fahras/db,\n"
             "                   else ~/.local/share/fahras/db)\n"
-            "  --stemmer S      light (default), snowball (Xapian's Snowball arabic) or none;\n"
+            "  --stemmer S      light (default), snowball (Xapian's Snowball arabic), none,\n"
+            "                   or light10 (plain Larkey et al., the evaluation baseline);\n"
             "                   fixed when the database is created\n"
             "  --encoding ENC   read every file in ENC (an ICU converter name, e.g. windows-1256)\n"
             "  --batch N        articles per commit (default %d)\n"
@@ -344,7 +345,7 @@ int fah_cmd_index(int argc, char **argv) {
     }
     fah_stem_kind kind = FAH_STEM_LIGHT;
     if (stemopt && fah_stem_kind_parse(stemopt, &kind)) {
-        fprintf(stderr, "fahras index: unknown stemmer '%s' (light, snowball or none)\n", stemopt);
+        fprintf(stderr, "fahras index: unknown stemmer '%s' (light, snowball, none or light10)\n", stemopt);
         return FAH_EXIT_USAGE;
     }
     if (r.forced_encoding && fah_check_encoding(r.forced_encoding)) {

@@ -74,6 +74,7 @@ typedef struct {
 
 static int on_word(void *vctx, const fah_token *t) {
     pctx *c = vctx;
+    if (t->colocated && c->in_phrase) return 0; /* a phrase matches the words as written */
     if (fah_qterms_add(c->terms, t->norm, t->norm_len, t->stem, t->stem_len)) goto oom;
     c->qpos++;
     fx_query *surface = NULL;

@@ -11,9 +11,15 @@ typedef struct tok {
     int match;     /* query word index or -1 */
 } tok;
 
+typedef struct span {
+    size_t start, end;
+} span;
+
 typedef struct {
     tok *v;
     size_t n, cap;
+    span *co;      /* matched colocated tokens (joined compound names) */
+    size_t nco, capco;
     const fah_qterms *q;
     const char *text;
     size_t last_byte, last_cp; /* incremental code-point counting */
@@ -22,6 +28,26 @@ typedef struct {
 
 static int on_tok(void *vctx, const fah_token *t) {
     tctx *c = vctx;
+    if (t->colocated) {
+        if (fah_qterms_match(c->q, t->norm, t->norm_len, t->stem, t->stem_len) < 0) return 0;
+        if (c->nco == c->capco) {
+            size_t cap = c->capco ? c->capco * 2 : 16;
+            span *v = realloc(c->co, cap * sizeof *v);
+            if (!v) {
+                c->fail = 1;
+                return 1;
+            }
+            c->co = v;
+            c->capco = cap;
+        }
+        c->co[c->nco].start = t->start;
+        c->co[c->nco].end = t->end;
+        c->nco++;
+        /* the words under the joined name count as matched */
+        for (size_t k = c->n; k > 0 && c->v[k - 1].start >= t->start; k--)
+            if (c->v[k - 1].match < 0) c->v[k - 1].match = (int)c->q->n;
+        return 0;
+    }
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 256;
         tok *v = realloc(c->v, cap * sizeof *v);
@@ -47,11 +73,13 @@ static int on_tok(void *vctx, const fah_token *t) {
 int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_qterms *q,
                      size_t max_chars, fah_snippet *out) {
     memset(out, 0, sizeof *out);
-    tctx c = {NULL, 0, 0, q, text, 0, 0, 0};
+    tctx c = {NULL, 0, 0, NULL, 0, 0, q, text, 0, 0, 0};
     if (fah_analyzer_tokenize(an, text, len, 1, on_tok, &c) < 0 || c.fail) {
         free(c.v);
+        free(c.co);
         return -1;
     }
+    free(c.co);
     if (c.n == 0) {
         /* no words: the first max_chars code points, cut at a character */
         size_t i = 0, k = 0;
@@ -66,7 +94,7 @@ int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_q
     }
     size_t best_s = 0, best_e = 0;
     long best_score = -1;
-    unsigned char *seen = calloc(q->n ? q->n : 1, 1);
+    unsigned char *seen = calloc(q->n + 1, 1);
     if (!seen) {
         free(c.v);
         return -1;
@@ -75,7 +103,7 @@ int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_q
         if (c.v[a].match < 0 && !(a == 0 && best_score < 0)) continue;
         size_t s = a >= CONTEXT_WORDS ? a - CONTEXT_WORDS : 0;
         if (c.v[a].match < 0) s = 0;
-        memset(seen, 0, q->n ? q->n : 1);
+        memset(seen, 0, q->n + 1);
         long distinct = 0, matches = 0;
         size_t e = s;
         /* extend while the window fits */

@@ -49,7 +49,7 @@ static int analyze_text(fah_analyzer *an, const char *text, size_t len, int json
 
 static void usage(FILE *to) {
     fprintf(to,
-            "usage: fahras analyze [--stemmer light|snowball|none] [--json] [TEXT...]\n"
+            "usage: fahras analyze [--stemmer light|snowball|none|light10] [--json] [TEXT...]\n"
             "\n"
             "Print each word of TEXT (or of each line of standard input) as\n"
             "  original<TAB>normalized<TAB>stem\n"
@@ -69,7 +69,7 @@ int fah_cmd_analyze(int argc, char **argv) {
         switch (c) {
             case 's':
                 if (fah_stem_kind_parse(optarg, &kind)) {
-                    fprintf(stderr, "fahras analyze: unknown stemmer '%s' (light, snowball or none)\n", optarg);
+                    fprintf(stderr, "fahras analyze: unknown stemmer '%s' (light, snowball, none or light10)\n", optarg);
                     return FAH_EXIT_USAGE;
                 }
                 break;

@@ -3,13 +3,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "../common/utf8.h"
 #include "../xap/fx.h"
 #include "display.h"
 #include "light_stem.h"
 #include "normalize.h"
+#include <string.h>
 
 struct fah_analyzer {
     fah_stem_kind kind;
@@ -19,6 +22,11 @@ struct fah_analyzer {
     char *snow_out; /* last Snowball result (malloc()ed by fx) */
     UBreakIterator *bi;
     fah_buf norm;
+    fah_buf prev;      /* normalized previous word, for compound names */
+    size_t prev_start;
+    unsigned prev_pos;
+    int prev_compound; /* the previous word starts a compound name */
+    fah_buf joined;
 };
 
 const char *fah_stem_kind_name(fah_stem_kind k) {
@@ -26,6 +34,7 @@ const char *fah_stem_kind_name(fah_stem_kind k) {
         case FAH_STEM_LIGHT: return "light";
         case FAH_STEM_SNOWBALL: return "snowball";
         case FAH_STEM_NONE: return "none";
+        case FAH_STEM_LIGHT10: return "light10";
     }
     return "light";
 }
@@ -34,6 +43,7 @@ int fah_stem_kind_parse(const char *name, fah_stem_kind *out) {
     if (!strcmp(name, "light")) *out = FAH_STEM_LIGHT;
     else if (!strcmp(name, "snowball")) *out = FAH_STEM_SNOWBALL;
     else if (!strcmp(name, "none")) *out = FAH_STEM_NONE;
+    else if (!strcmp(name, "light10")) *out = FAH_STEM_LIGHT10;
     else return -1;
     return 0;
 }
@@ -54,6 +64,7 @@ int fah_analyzer_new(fah_stem_kind kind, fah_analyzer **out, char *errbuf, size_
         goto fail;
     }
     if (kind == FAH_STEM_LIGHT && fah_stemmer_new(&a->light)) goto oom;
+    if (kind == FAH_STEM_LIGHT10 && fah_stemmer_new_light10(&a->light)) goto oom;
     if (kind == FAH_STEM_SNOWBALL) {
         fx_error e;
         if (fx_stem_new("arabic", &a->snowball, &e) != FX_OK) {
@@ -78,6 +89,8 @@ void fah_analyzer_delete(fah_analyzer *a) {
     free(a->snow_out);
     if (a->bi) ubrk_close(a->bi);
     fah_buf_free(&a->norm);
+    fah_buf_free(&a->prev);
+    fah_buf_free(&a->joined);
     free(a);
 }
 
@@ -91,6 +104,7 @@ int fah_analyzer_stem(fah_analyzer *a, const char *norm, size_t len, const char 
                       size_t *stemlen) {
     switch (a->kind) {
         case FAH_STEM_LIGHT:
+        case FAH_STEM_LIGHT10:
             if (fah_stemmer_stem(a->light, norm, len, stem, stemlen) == 0) return 0;
             break;
         case FAH_STEM_SNOWBALL: {
@@ -112,6 +126,110 @@ int fah_analyzer_stem(fah_analyzer *a, const char *norm, size_t len, const char 
     return 0;
 }
 
+enum { CLS_NONE, CLS_ARABIC, CLS_DIGIT, CLS_OTHER };
+
+/* Script class of a code point for splitting words; marks and punctuation
+ * are CLS_NONE (they never split). */
+static int char_class(unsigned c) {
+    if (c < 0x80) {
+        if (c >= '0' && c <= '9') return CLS_DIGIT;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CLS_OTHER;
+        return CLS_NONE;
+    }
+    if (u_isdigit((UChar32)c)) return CLS_DIGIT;
+    int8_t t = u_charType((UChar32)c);
+    if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK ||
+        t == U_FORMAT_CHAR || !u_isalpha((UChar32)c))
+        return CLS_NONE;
+    if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF) ||
+        (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
+        return CLS_ARABIC;
+    return CLS_OTHER;
+}
+
+/* Is norm[0..n) the first word of a compound name (عبد ابو ابي ابا, maybe
+ * after one proclitic و ف ب ك ل)?  Returns the byte offset of the name
+ * part plus one, or 0. */
+static size_t compound_first(const char *n, size_t len) {
+    static const char *const first[] = {"عبد", "ابو", "ابي", "ابا"};
+    static const char *const procl[] = {"و", "ف", "ب", "ك", "ل"};
+    for (size_t p = 0; p <= 5; p++) {
+        size_t off = 0;
+        if (p < 5) {
+            if (len < 2 || memcmp(n, procl[p], 2) != 0) continue;
+            off = 2;
+        }
+        for (size_t i = 0; i < sizeof first / sizeof first[0]; i++)
+            if (strlen(first[i]) == len - off && memcmp(first[i], n + off, len - off) == 0)
+                return off + 1;
+    }
+    return 0;
+}
+
+static int arabic_word(const char *n, size_t len) {
+    size_t i = 0;
+    while (i < len)
+        if (!fah_is_arabic_letter(fah_utf8_next(n, len, &i))) return 0;
+    return len > 0;
+}
+
+static void stem_token(fah_analyzer *a, fah_token *tok) {
+    if (tok->is_number || a->kind == FAH_STEM_NONE) {
+        tok->stem = tok->norm;
+        tok->stem_len = tok->norm_len;
+    } else {
+        fah_analyzer_stem(a, tok->norm, tok->norm_len, &tok->stem, &tok->stem_len);
+    }
+}
+
+/* Normalize, stem and hand over the word text[s..e) (and a joined compound
+ * name ending with it). */
+static int emit(fah_analyzer *a, const char *text, size_t s, size_t e, int is_number, unsigned *pos,
+                fah_token_cb cb, void *ctx) {
+    if (fah_normalize_token(text + s, e - s, &a->norm)) return -1;
+    if (a->norm.len == 0) return 0; /* marks only */
+    fah_token tok;
+    memset(&tok, 0, sizeof tok);
+    tok.norm = a->norm.data;
+    tok.norm_len = a->norm.len;
+    tok.start = s;
+    tok.end = e;
+    tok.pos = (*pos)++;
+    tok.is_number = is_number;
+    int was_compound = a->prev_compound;
+    a->prev_compound = 0;
+    if (a->norm.len > FAH_MAX_WORD_BYTES) return 0; /* counted, not indexed */
+    int arabic = !is_number && arabic_word(tok.norm, tok.norm_len);
+    /* keep this word for a compound name with the next one */
+    size_t cf = arabic ? compound_first(tok.norm, tok.norm_len) : 0;
+    if (cf) {
+        fah_buf_reset(&a->prev);
+        if (fah_buf_append(&a->prev, tok.norm + cf - 1, tok.norm_len - (cf - 1))) return -1;
+        a->prev_start = s;
+        a->prev_pos = tok.pos;
+        a->prev_compound = 1;
+    }
+    if (was_compound && arabic) {
+        fah_buf_reset(&a->joined);
+        if (fah_buf_append(&a->joined, a->prev.data, a->prev.len) ||
+            fah_buf_append(&a->joined, tok.norm, tok.norm_len))
+            return -1;
+    }
+    stem_token(a, &tok);
+    int rc = cb(ctx, &tok);
+    if (rc || !(was_compound && arabic)) return rc;
+    fah_token j;
+    memset(&j, 0, sizeof j);
+    j.norm = a->joined.data;
+    j.norm_len = a->joined.len;
+    j.start = a->prev_start;
+    j.end = e;
+    j.pos = a->prev_pos;
+    j.colocated = 1;
+    stem_token(a, &j);
+    return cb(ctx, &j);
+}
+
 int fah_analyzer_tokenize(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
                           fah_token_cb cb, void *ctx) {
     if (len == 0) return 0;
@@ -125,31 +243,33 @@ int fah_analyzer_tokenize(fah_analyzer *a, const char *text, size_t len, unsigne
     }
     int rc = 0;
     unsigned pos = first_pos;
+    a->prev_compound = 0;
     int32_t start = ubrk_first(a->bi);
-    for (int32_t end = ubrk_next(a->bi); end != UBRK_DONE; start = end, end = ubrk_next(a->bi)) {
-        int32_t status = ubrk_getRuleStatus(a->bi);
-        if (status < UBRK_WORD_NUMBER) continue; /* spaces, punctuation */
-        if (fah_normalize_token(text + start, (size_t)(end - start), &a->norm)) {
-            rc = -1;
-            break;
+    for (int32_t end = ubrk_next(a->bi); end != UBRK_DONE && rc == 0;
+         start = end, end = ubrk_next(a->bi)) {
+        if (ubrk_getRuleStatus(a->bi) < UBRK_WORD_NUMBER) {
+            /* spaces, punctuation: a compound name does not span sentence punctuation */
+            for (int32_t k = start; k < end; k++)
+                if (text[k] != ' ') a->prev_compound = 0;
+            continue;
         }
-        if (a->norm.len == 0) continue; /* marks only */
-        fah_token tok;
-        tok.norm = a->norm.data;
-        tok.norm_len = a->norm.len;
-        tok.start = (size_t)start;
-        tok.end = (size_t)end;
-        tok.pos = pos++;
-        tok.is_number = status < UBRK_WORD_NUMBER_LIMIT;
-        if (a->norm.len > FAH_MAX_WORD_BYTES) continue;
-        if (tok.is_number || a->kind == FAH_STEM_NONE) {
-            tok.stem = tok.norm;
-            tok.stem_len = tok.norm_len;
-        } else {
-            fah_analyzer_stem(a, tok.norm, tok.norm_len, &tok.stem, &tok.stem_len);
+        /* split the ICU word where Arabic letters meet Latin letters or
+         * digits (iPhoneالجديد, كوفيد١٩, ٢٠٢٠م): each part is a word */
+        size_t i = (size_t)start, run = (size_t)start;
+        int cls = CLS_NONE, only_digits = 1;
+        while (i < (size_t)end && rc == 0) {
+            size_t at = i;
+            int c = char_class(fah_utf8_next(text, (size_t)end, &i));
+            if (c == CLS_NONE) continue;
+            if (cls != CLS_NONE && c != cls && (c == CLS_ARABIC || cls == CLS_ARABIC)) {
+                rc = emit(a, text, run, at, only_digits, &pos, cb, ctx);
+                run = at;
+                only_digits = 1;
+            }
+            cls = c;
+            if (c != CLS_DIGIT) only_digits = 0;
         }
-        rc = cb(ctx, &tok);
-        if (rc) break;
+        if (rc == 0) rc = emit(a, text, run, (size_t)end, only_digits && cls == CLS_DIGIT, &pos, cb, ctx);
     }
     utext_close(ut);
     return rc;

@@ -4,10 +4,19 @@
  *
  * fah_analyzer_display() turns decoded text into display text (display.h).
  * fah_analyzer_tokenize() splits display text into words with ICU's word
- * break iterator (UAX #29; ubrk_open(UBRK_WORD)), normalizes each word
+ * break iterator (UAX #29; ubrk_open(UBRK_WORD)), then splits a word where
+ * Arabic letters meet Latin letters or digits (decision: iPhoneالجديد,
+ * كوفيد١٩ and ٢٠٢٠م are two words each, so both parts are searchable;
+ * Latin letters with digits, as in covid19 or 5G, stay one word), normalizes each word
  * (normalize.h) and stems it with the chosen stemmer, handing every token to
  * a callback together with its byte offsets in the text it was given, in
  * the manner of SQLite FTS5's xTokenize.
+ *
+ * Compound names (decision): after a word عبد, ابو, ابي or ابا (normalized)
+ * followed by an Arabic word, the two joined (عبدالله, ابوظبي) are handed
+ * over too, as a colocated token at the first word's position (as FTS5's
+ * FTS5_TOKEN_COLOCATED).  So عبد الله and عبدالله, أبو ظبي and أبوظبي find
+ * each other, whichever way the query or the article writes them.
  */
 #ifndef FAHRAS_ANALYZER_H
 #define FAHRAS_ANALYZER_H
@@ -19,7 +28,7 @@
 /* Version of the analysis rules; stored in every database, and a database
  * built with another version must be rebuilt (exit code 4). Raise it with
  * any change that alters the terms produced for some input. */
-#define FAH_ANALYZER_VERSION "1"
+#define FAH_ANALYZER_VERSION "2"
 
 /* Tokens longer than this after normalization are not indexed (they are
  * still counted for positions).  Xapian's TermGenerator uses 64 bytes. */
@@ -28,10 +37,11 @@
 typedef enum fah_stem_kind {
     FAH_STEM_LIGHT = 0,   /* light_stem.h */
     FAH_STEM_SNOWBALL,    /* Xapian::Stem("arabic"), Snowball (Chelli & Aries) */
-    FAH_STEM_NONE
+    FAH_STEM_NONE,
+    FAH_STEM_LIGHT10      /* plain light10: the evaluation baseline (light_stem.h) */
 } fah_stem_kind;
 
-/* "light" / "snowball" / "none" <-> kind; parse returns -1 when unknown. */
+/* "light" / "snowball" / "none" / "light10" <-> kind; parse returns -1 when unknown. */
 const char *fah_stem_kind_name(fah_stem_kind k);
 int fah_stem_kind_parse(const char *name, fah_stem_kind *out);
 
@@ -42,7 +52,10 @@ typedef struct fah_token {
     size_t stem_len;
     size_t start, end;  /* byte range of the word in the analyzed text */
     unsigned pos;       /* word position, from 1 */
-    int is_number;      /* ICU rule status UBRK_WORD_NUMBER */
+    int is_number;      /* the word is made of digits (and number punctuation) */
+    int colocated;      /* 1: an extra term at the previous word's position (a
+                           compound name joined, see below), spanning
+                           [start, end) over both words */
 } fah_token;
 
 /* Return 0 to continue, non-zero to stop (that value is then returned by

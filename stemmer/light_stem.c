@@ -4,18 +4,22 @@
 #include <string.h>
 
 #include "../common/utf8.h"
+#include "guard_data.h"
 #include "normalize.h"
 
 #define MAXL (FAH_STEM_MAX_BYTES / 2)
 
 struct fah_stemmer {
+    int light10;     /* 1: plain light10, the reference baseline */
     unsigned w[MAXL];
-    char out[FAH_STEM_MAX_BYTES * 2 + 1];
+    unsigned tmp[MAXL];
+    char key[FAH_STEM_MAX_BYTES + 3]; /* UTF-8 of the current word, for table look-ups */
+    char out[FAH_STEM_MAX_BYTES + 1];
 };
 
 enum {
     ALEF = 0x0627, BEH = 0x0628, TEH_M = 0x0629, TEH = 0x062A, FEH = 0x0641, KAF = 0x0643,
-    LAM = 0x0644, NOON = 0x0646, HEH = 0x0647, WAW = 0x0648, YEH = 0x064A
+    LAM = 0x0644, MEEM = 0x0645, NOON = 0x0646, HEH = 0x0647, WAW = 0x0648, YEH = 0x064A
 };
 
 int fah_stemmer_new(fah_stemmer **out) {
@@ -23,20 +27,164 @@ int fah_stemmer_new(fah_stemmer **out) {
     return *out ? 0 : -1;
 }
 
-void fah_stemmer_delete(fah_stemmer *s) { free(s); }
-
-static int starts(const unsigned *w, size_t n, const unsigned *p, size_t pn) {
-    if (n < pn) return 0;
-    for (size_t i = 0; i < pn; i++)
-        if (w[i] != p[i]) return 0;
-    return 1;
+int fah_stemmer_new_light10(fah_stemmer **out) {
+    if (fah_stemmer_new(out)) return -1;
+    (*out)->light10 = 1;
+    return 0;
 }
 
-static int ends(const unsigned *w, size_t n, const unsigned *p, size_t pn) {
+void fah_stemmer_delete(fah_stemmer *s) { free(s); }
+
+static int starts(const unsigned *w, size_t n, unsigned a, unsigned b, unsigned c, size_t pn) {
     if (n < pn) return 0;
-    for (size_t i = 0; i < pn; i++)
-        if (w[n - pn + i] != p[i]) return 0;
-    return 1;
+    if (w[0] != a || w[1] != b) return 0;
+    return pn == 2 || w[2] == c;
+}
+
+static int ends2(const unsigned *w, size_t n, unsigned a, unsigned b) {
+    return n >= 2 && w[n - 2] == a && w[n - 1] == b;
+}
+
+/* Plain light10 (Larkey, Ballesteros & Connell; REFERENCE.md 1d), one pass:
+ * و when more than 3 letters; one of ال وال بال كال فال لل when at least 2
+ * letters remain; then, when more than 2 letters, each suffix of the list
+ * once, in order, when at least 2 letters remain. */
+static void light10(unsigned *w, size_t *n) {
+    size_t len = *n, off = 0;
+    if (len > 3 && w[0] == WAW) off = 1;
+    static const unsigned a3[][3] = {{WAW, ALEF, LAM}, {BEH, ALEF, LAM}, {KAF, ALEF, LAM},
+                                     {FEH, ALEF, LAM}};
+    int done = 0;
+    if (len - off >= 2 + 2 && starts(w + off, len - off, ALEF, LAM, 0, 2)) {
+        off += 2;
+        done = 1;
+    }
+    for (size_t k = 0; k < 4 && !done; k++)
+        if (len - off >= 3 + 2 && starts(w + off, len - off, a3[k][0], a3[k][1], a3[k][2], 3)) {
+            off += 3;
+            done = 1;
+        }
+    if (!done && len - off >= 2 + 2 && starts(w + off, len - off, LAM, LAM, 0, 2)) off += 2;
+    memmove(w, w + off, (len - off) * sizeof *w);
+    len -= off;
+    if (len > 2) {
+        static const unsigned suf2[][2] = {{HEH, ALEF}, {ALEF, NOON}, {ALEF, TEH}, {WAW, NOON},
+                                           {YEH, NOON}, {YEH, HEH},   {YEH, TEH_M}};
+        for (size_t k = 0; k < 7; k++)
+            if (len >= 4 && ends2(w, len, suf2[k][0], suf2[k][1])) len -= 2;
+        static const unsigned suf1[] = {HEH, TEH_M, YEH};
+        for (size_t k = 0; k < 3; k++)
+            if (len >= 3 && w[len - 1] == suf1[k]) len -= 1;
+    }
+    *n = len;
+}
+
+/* UTF-8 of w[0..n) (+ optional extra letter) into s->key. */
+static const char *key(struct fah_stemmer *s, const unsigned *w, size_t n, unsigned extra) {
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++) {
+        s->key[o++] = (char)(0xC0 | (w[k] >> 6));
+        s->key[o++] = (char)(0x80 | (w[k] & 0x3F));
+    }
+    if (extra) {
+        s->key[o++] = (char)(0xC0 | (extra >> 6));
+        s->key[o++] = (char)(0x80 | (extra & 0x3F));
+    }
+    s->key[o] = '\0';
+    return s->key;
+}
+
+static int cmp(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int in_table(const char *const *table, size_t count, const char *word) {
+    return bsearch(&word, table, count, sizeof *table, cmp) != NULL;
+}
+
+/* One round of the suffix rules over w[0..*n); returns 1 if it changed.
+ * scripts/derive-stem-guards has the same rules in Python: keep them in
+ * step. */
+static int suffix_round(struct fah_stemmer *s, unsigned *w, size_t *n) {
+    size_t len = *n;
+    int changed = 0;
+    /* light10's list, each once, in order */
+    static const unsigned suf2[][2] = {{HEH, ALEF}, {ALEF, NOON}, {ALEF, TEH}, {WAW, NOON},
+                                       {YEH, NOON}, {YEH, HEH},   {YEH, TEH_M}};
+    for (size_t k = 0; k < 7; k++) {
+        if (len < 4 || !ends2(w, len, suf2[k][0], suf2[k][1])) continue;
+        if (suf2[k][0] == ALEF && suf2[k][1] == TEH &&
+            in_table(fah_guard_keep_teh, fah_guard_keep_teh_count, key(s, w, len - 2, HEH))) {
+            w[len - 2] = HEH; /* plural of a word that keeps its ة: -ات -> -ه */
+            len -= 1;
+        } else {
+            len -= 2;
+        }
+        changed = 1;
+    }
+    /* attached pronouns هما كما هم هن كم كن نا (at least 3 letters left) */
+    static const unsigned pron[][3] = {{HEH, MEEM, ALEF}, {KAF, MEEM, ALEF}, {HEH, MEEM, 0},
+                                       {HEH, NOON, 0},    {KAF, MEEM, 0},    {KAF, NOON, 0},
+                                       {NOON, ALEF, 0}};
+    for (size_t k = 0; k < 7; k++) {
+        size_t pl = pron[k][2] ? 3 : 2;
+        if (len < pl + 3) continue;
+        int match = 1;
+        for (size_t j = 0; j < pl; j++)
+            if (w[len - pl + j] != pron[k][j]) match = 0;
+        if (!match) continue;
+        if (!in_table(fah_guard_keep_pronoun, fah_guard_keep_pronoun_count, key(s, w, len, 0))) {
+            len -= pl;
+            changed = 1;
+        }
+        break;
+    }
+    static const unsigned suf1[] = {HEH, TEH_M, YEH};
+    for (size_t k = 0; k < 3; k++) {
+        if (len < 3 || w[len - 1] != suf1[k]) continue;
+        if (suf1[k] == HEH && in_table(fah_guard_keep_teh, fah_guard_keep_teh_count, key(s, w, len, 0)))
+            continue;
+        len -= 1;
+        changed = 1;
+    }
+    /* the accusative alef of words in the strip_alef table */
+    if (len >= 4 && w[len - 1] == ALEF &&
+        in_table(fah_guard_strip_alef, fah_guard_strip_alef_count, key(s, w, len, 0))) {
+        len -= 1;
+        changed = 1;
+    }
+    *n = len;
+    return changed;
+}
+
+/* Does the word keep its first letter?  It is looked up with its suffixes
+ * removed, as the table lists it. */
+static int keeps_first_letter(struct fah_stemmer *s, const unsigned *w, size_t n) {
+    memcpy(s->tmp, w, n * sizeof *w);
+    while (suffix_round(s, s->tmp, &n)) {
+    }
+    return in_table(fah_guard_keep_proclitic, fah_guard_keep_proclitic_count, key(s, s->tmp, n, 0));
+}
+
+/* One round: at most one prefix, then the suffix rules; 1 if it changed. */
+static int round_once(struct fah_stemmer *s, unsigned *w, size_t *n) {
+    size_t len = *n, off = 0;
+    if (len >= 5 && (starts(w, len, WAW, ALEF, LAM, 3) || starts(w, len, BEH, ALEF, LAM, 3) ||
+                     starts(w, len, KAF, ALEF, LAM, 3) || starts(w, len, FEH, ALEF, LAM, 3))) {
+        off = 3;
+    } else if (len >= 4 && (starts(w, len, ALEF, LAM, 0, 2) || starts(w, len, LAM, LAM, 0, 2))) {
+        off = 2;
+    } else if (len >= 4 && (w[0] == WAW || w[0] == FEH || w[0] == BEH || w[0] == KAF || w[0] == LAM) &&
+               !keeps_first_letter(s, w, len)) {
+        off = 1;
+    }
+    if (off) {
+        memmove(w, w + off, (len - off) * sizeof *w);
+        len -= off;
+    }
+    int changed = suffix_round(s, w, &len) || off;
+    *n = len;
+    return changed;
 }
 
 int fah_stemmer_stem(fah_stemmer *s, const char *word, size_t len, const char **stem,
@@ -50,7 +198,7 @@ int fah_stemmer_stem(fah_stemmer *s, const char *word, size_t len, const char **
             arabic = 0;
             break;
         }
-        s->w[n++] = c;
+        s->w[n++] = c == TEH_M ? HEH : c; /* as the normalizer does, for the tables */
     }
     if (!arabic) {
         memcpy(s->out, word, len);
@@ -59,51 +207,16 @@ int fah_stemmer_stem(fah_stemmer *s, const char *word, size_t len, const char **
         *stemlen = len;
         return 0;
     }
-    unsigned *w = s->w;
-    size_t off = 0; /* letters removed at the front */
-
-    /* 1-2. وال (and the other three-letter articles) first; else the
-     * conjunction و, then one article */
-    static const unsigned art3[][3] = {{WAW, ALEF, LAM}, {BEH, ALEF, LAM}, {KAF, ALEF, LAM},
-                                       {FEH, ALEF, LAM}};
-    static const unsigned art2[][2] = {{ALEF, LAM}, {LAM, LAM}};
-    int done = 0;
-    if (n >= 5 && starts(w, n, art3[0], 3)) {
-        off = 3;
-        done = 1;
-    } else if (n >= 5 && w[0] == WAW) {
-        off = 1;
-    }
-    for (size_t k = 1; k < 4 && !done; k++)
-        if (n - off >= 5 && starts(w + off, n - off, art3[k], 3)) {
-            off += 3;
-            done = 1;
+    if (s->light10) {
+        light10(s->w, &n);
+    } else {
+        /* each changing round removes at least one letter: at most n rounds */
+        while (round_once(s, s->w, &n)) {
         }
-    for (size_t k = 0; k < 2 && !done; k++)
-        if (n - off >= 4 && starts(w + off, n - off, art2[k], 2)) {
-            off += 2;
-            done = 1;
-        }
-    w += off;
-    n -= off;
-
-    /* 3. suffixes, each tried once in order */
-    static const unsigned suf2[][2] = {{HEH, ALEF}, {ALEF, NOON}, {ALEF, TEH}, {WAW, NOON},
-                                       {YEH, NOON}, {YEH, HEH},   {YEH, TEH_M}};
-    for (size_t k = 0; k < 7; k++)
-        if (n >= 4 && ends(w, n, suf2[k], 2)) n -= 2;
-    static const unsigned suf1[] = {HEH, TEH_M, YEH};
-    for (size_t k = 0; k < 3; k++)
-        if (n >= 3 && w[n - 1] == suf1[k]) n -= 1;
-
-    size_t o = 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned c = w[k];
-        s->out[o++] = (char)(0xC0 | (c >> 6));
-        s->out[o++] = (char)(0x80 | (c & 0x3F));
     }
-    s->out[o] = '\0';
+    key(s, s->w, n, 0);
+    memcpy(s->out, s->key, 2 * n + 1);
     *stem = s->out;
-    *stemlen = o;
+    *stemlen = 2 * n;
     return 0;
 }

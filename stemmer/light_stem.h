@@ -6,15 +6,29 @@
  *
  * Input: a token already normalized by fah_normalize_token() (UTF-8).  A
  * token that is not made only of Arabic letters U+0621-U+064A is returned
- * unchanged.  Rules (version 1), after Larkey, Ballesteros & Connell,
- * "Light Stemming for Arabic Information Retrieval" (light10; also
- * REFERENCE.md section 1d):
- *   1. و is removed when at least 4 letters remain (light10 allows 3; the
- *      stricter guard keeps وزير, واحد, ورق whole);
- *   2. then one definite article ال وال بال كال فال لل (longest first) is
- *      removed when at least 2 letters remain;
- *   3. then the suffixes ها ان ات ون ين يه ية ه ة ي are tried once each, in
- *      that order, and removed when at least 2 letters remain.
+ * unchanged.  Rules (analyzer version 2), after Larkey, Ballesteros &
+ * Connell, "Light Stemming for Arabic Information Retrieval" (2007; light10,
+ * REFERENCE.md section 1d), applied as one round, repeated until the word no
+ * longer changes (so the stemmer is idempotent, and والالتزام, الالتزام and
+ * التزام meet):
+ *   prefixes, at most one per round:
+ *     - one article وال بال كال فال (at least 2 letters left), else ال لل
+ *       (at least 2 left);
+ *     - else one proclitic و ف ب ك ل when at least 3 letters are left and the
+ *       word is not in the keep_proclitic table (guard_data.h: words that
+ *       take the article themselves, or whose remainder is rare on its own,
+ *       measured on SaudiNewsNet), so وقال -> قال but وزير, واحد, كتاب,
+ *       بطاطس, لبنان keep their first letter; فهم keeps it by length;
+ *   suffixes, each tried once per round in this order (light10's list):
+ *     ها ان ات ون ين يه ية (at least 2 letters left), then ه ة ي (at least
+ *     2 left); ه is kept on words in the keep_teh table (الحديدة is not
+ *     الحديد), and ات becomes ه on their plurals;
+ *     one attached pronoun هما كما هم هن كم كن نا (at least 3 letters left)
+ *     unless the word is in keep_pronoun (تفاهم), tried after light10's
+ *     list and before ه ة ي;
+ *     last, the accusative alef written without tanween (اتفاقا -> اتفاق)
+ *     on words in the strip_alef table only.
+ * Lengths are counted in letters.  Stems are never empty.
  */
 #ifndef FAHRAS_LIGHT_STEM_H
 #define FAHRAS_LIGHT_STEM_H
@@ -29,10 +43,14 @@ int fah_stemmer_new(fah_stemmer **out);
 /* Stem word[0..len).  On success returns 0 and points *stem at a
  * NUL-terminated result of *stemlen bytes, owned by the handle and valid
  * until the next call or fah_stemmer_delete().  Returns -1 when len is
- * larger than the handle's limit (FAH_STEM_MAX_BYTES); the caller should
- * then index the word unstemmed. */
+ * larger than FAH_STEM_MAX_BYTES; the caller should then index the word
+ * unstemmed. */
 int fah_stemmer_stem(fah_stemmer *s, const char *word, size_t len, const char **stem,
                      size_t *stemlen);
+
+/* A handle that applies plain light10 instead (one pass, no guard tables,
+ * REFERENCE.md 1d): the baseline fahras is measured against. */
+int fah_stemmer_new_light10(fah_stemmer **out);
 
 void fah_stemmer_delete(fah_stemmer *s);
 
