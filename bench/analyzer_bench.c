@@ -4,7 +4,12 @@
  * an in-memory Xapian document; no database.
  *
  * Input: a file of articles separated by the byte 0x1E (scripts/bench makes
- * it from SaudiNewsNet).  Usage: analyzer_bench FILE [light|snowball|none] [REPEAT]
+ * it from SaudiNewsNet).
+ * Usage: analyzer_bench FILE [light|snowball|none|light10] [table|document]
+ *   table     terms end in fahras's per-document term table (termtable.h),
+ *             the form the indexer gathers them in (default)
+ *   document  ... and are then handed to an in-memory Xapian::Document, as
+ *             the indexer does before writing
  * Prints: bytes, articles, seconds, MB/s, terms (postings) produced.
  */
 #include <stdio.h>
@@ -29,7 +34,8 @@ int main(int argc, char **argv) {
     }
     fah_stem_kind kind = FAH_STEM_LIGHT;
     if (argc > 2 && fah_stem_kind_parse(argv[2], &kind)) return 2;
-    int repeat = argc > 3 ? atoi(argv[3]) : 1;
+    int to_doc = argc > 3 && strcmp(argv[3], "document") == 0;
+    int repeat = 1;
     FILE *f = fopen(argv[1], "rb");
     if (!f) {
         perror(argv[1]);
@@ -55,7 +61,8 @@ int main(int argc, char **argv) {
             fah_docbuild_clear(b);
             unsigned pos = 0;
             fx_error err;
-            if (fah_docbuild_add_text(b, clean.data, clean.len, 1, &pos, &err) != FX_OK) {
+            if (fah_docbuild_add_text(b, clean.data, clean.len, 1, &pos, &err) != FX_OK ||
+                (to_doc && fah_docbuild_finish_terms(b, &err) != FX_OK)) {
                 fprintf(stderr, "error: %s\n", err.msg);
                 return 1;
             }
@@ -65,8 +72,8 @@ int main(int argc, char **argv) {
     }
     double secs = now() - t0;
     double mb = (double)in.len * repeat / 1e6;
-    printf("fahras-%s\tbytes %zu\tarticles %zu\tseconds %.3f\tMB/s %.2f\n", fah_stem_kind_name(kind),
-           in.len * (size_t)repeat, articles, secs, mb / secs);
+    printf("fahras-%s-%s\tbytes %zu\tarticles %zu\tseconds %.3f\tMB/s %.2f\n", fah_stem_kind_name(kind),
+           to_doc ? "document" : "table", in.len * (size_t)repeat, articles, secs, mb / secs);
     fah_buf_free(&clean);
     fah_buf_free(&in);
     fah_docbuilder_delete(b);

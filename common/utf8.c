@@ -1,6 +1,6 @@
 #include "utf8.h"
 
-unsigned fah_utf8_next(const char *str, size_t len, size_t *i) {
+unsigned fah_utf8_next_slow(const char *str, size_t len, size_t *i) {
     const unsigned char *s = (const unsigned char *)str;
     size_t p = *i;
     unsigned c = s[p];

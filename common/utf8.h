@@ -9,7 +9,21 @@
 /* Decode the code point at s[*i] (i < len), advance *i past it, and return
  * it.  An ill-formed sequence (overlong, surrogate, > U+10FFFF, truncated)
  * consumes one byte and returns U+FFFD. */
-unsigned fah_utf8_next(const char *s, size_t len, size_t *i);
+unsigned fah_utf8_next_slow(const char *s, size_t len, size_t *i);
+
+static inline unsigned fah_utf8_next(const char *s, size_t len, size_t *i) {
+    const unsigned char *u = (const unsigned char *)s + *i;
+    if (u[0] < 0x80) {
+        (*i)++;
+        return u[0];
+    }
+    /* two-byte sequences (Arabic, Latin-1 ...) */
+    if (u[0] >= 0xC2 && u[0] <= 0xDF && *i + 1 < len && (u[1] & 0xC0) == 0x80) {
+        *i += 2;
+        return ((unsigned)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    }
+    return fah_utf8_next_slow(s, len, i);
+}
 
 /* Byte offset of the first ill-formed sequence in s[0..len), or (size_t)-1
  * when all of it is valid UTF-8. */

@@ -8,10 +8,12 @@
 #include "../common/buf.h"
 #include "../common/schema.h"
 #include "date.h"
+#include "termtable.h"
 
 struct fah_docbuilder {
     fah_analyzer *an;
     fx_doc *doc;
+    fah_termtable *terms;
     fah_buf title, abstract, body, term;
 };
 
@@ -20,7 +22,8 @@ int fah_docbuilder_new(fah_analyzer *a, fah_docbuilder **out) {
     fah_docbuilder *b = calloc(1, sizeof *b);
     if (!b) return -1;
     b->an = a;
-    if (fx_doc_new(&b->doc, NULL) != FX_OK) {
+    if (fx_doc_new(&b->doc, NULL) != FX_OK || fah_termtable_new(&b->terms)) {
+        fx_doc_free(b->doc);
         free(b);
         return -1;
     }
@@ -31,6 +34,7 @@ int fah_docbuilder_new(fah_analyzer *a, fah_docbuilder **out) {
 void fah_docbuilder_delete(fah_docbuilder *b) {
     if (!b) return;
     fx_doc_free(b->doc);
+    fah_termtable_delete(b->terms);
     fah_buf_free(&b->title);
     fah_buf_free(&b->abstract);
     fah_buf_free(&b->body);
@@ -49,24 +53,31 @@ typedef struct {
 
 static int add_token(void *vctx, const fah_token *t) {
     term_ctx *c = vctx;
-    fx_status st = fx_doc_add_posting(c->b->doc, t->norm, t->norm_len, t->pos, c->wdf, c->err);
-    if (st == FX_OK && c->stemmed) {
+    int rc = fah_termtable_add(c->b->terms, t->norm, t->norm_len, t->pos, c->wdf);
+    if (rc == 0 && c->stemmed) {
         fah_buf *tb = &c->b->term;
         fah_buf_reset(tb);
         fah_buf_puts(tb, FAH_PREFIX_STEM);
         fah_buf_append(tb, t->stem, t->stem_len);
-        st = fx_doc_add_term(c->b->doc, tb->data, tb->len, c->wdf, c->err);
+        rc = fah_termtable_add(c->b->terms, tb->data, tb->len, 0, c->wdf);
     }
     if (t->pos > c->last_pos) c->last_pos = t->pos;
-    if (st == FX_ERR_TERM_TOO_LONG) st = FX_OK; /* not indexed, like an over-long word */
-    if (st != FX_OK) {
-        c->st = st;
+    if (rc) {
+        c->st = FX_ERR_NOMEM;
+        snprintf(c->err->msg, sizeof c->err->msg, "out of memory");
         return 1;
     }
     return 0;
 }
 
-void fah_docbuild_clear(fah_docbuilder *b) { fx_doc_clear(b->doc); }
+void fah_docbuild_clear(fah_docbuilder *b) {
+    fx_doc_clear(b->doc);
+    fah_termtable_reset(b->terms);
+}
+
+fx_status fah_docbuild_finish_terms(fah_docbuilder *b, fx_error *err) {
+    return fah_termtable_flush(b->terms, b->doc, err);
+}
 
 fx_status fah_docbuild_add_text(fah_docbuilder *b, const char *text, size_t len, unsigned wdf,
                                 unsigned *pos, fx_error *err) {
@@ -110,12 +121,13 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
         out->empty = 1;
         return FX_OK;
     }
-    fx_doc_clear(b->doc);
+    fah_docbuild_clear(b);
     unsigned pos = 0;
     fx_status st;
     if ((st = fah_docbuild_add_text(b, b->title.data, b->title.len, FAH_TITLE_WDF, &pos, err)) != FX_OK ||
         (st = fah_docbuild_add_text(b, b->abstract.data, b->abstract.len, 1, &pos, err)) != FX_OK ||
-        (st = fah_docbuild_add_text(b, b->body.data, b->body.len, 1, &pos, err)) != FX_OK)
+        (st = fah_docbuild_add_text(b, b->body.data, b->body.len, 1, &pos, err)) != FX_OK ||
+        (st = fah_docbuild_finish_terms(b, err)) != FX_OK)
         return st;
 
     out->idterm_len = fah_id_term(id, out->idterm, sizeof out->idterm);

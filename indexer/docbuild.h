@@ -34,12 +34,14 @@ typedef struct fah_built {
 fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id,
                        const char *path, fah_built *out, fx_error *err);
 
-/* The term-generation step alone (what fah_docbuild does for each field):
- * clear the builder's document, then add the terms of display text
- * text[0..len) with wdf increment `wdf`, positions continuing from *pos
- * (updated).  For benchmarks and tests; returns FX_OK or a status. */
+/* The term-generation steps alone (what fah_docbuild does): clear the
+ * builder's document and term table; add the terms of display text
+ * text[0..len) to the term table (termtable.h) with wdf increment `wdf`,
+ * positions continuing from *pos (updated); hand the table's terms to the
+ * Xapian document.  For benchmarks and tests; FX_OK or a status. */
 void fah_docbuild_clear(fah_docbuilder *b);
 fx_status fah_docbuild_add_text(fah_docbuilder *b, const char *text, size_t len, unsigned wdf,
                                 unsigned *pos, fx_error *err);
+fx_status fah_docbuild_finish_terms(fah_docbuilder *b, fx_error *err);
 
 #endif

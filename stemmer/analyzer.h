@@ -4,7 +4,9 @@
  *
  * fah_analyzer_display() turns decoded text into display text (display.h).
  * fah_analyzer_tokenize() splits display text into words with ICU's word
- * break iterator (UAX #29; ubrk_open(UBRK_WORD)), then splits a word where
+ * break iterator (UAX #29; ubrk_open(UBRK_WORD)) or, for text made only of
+ * common Arabic and ASCII characters, an equivalent fast scanner
+ * (wordbreak.h), then splits a word where
  * Arabic letters meet Latin letters or digits (decision: iPhoneالجديد,
  * كوفيد١٩ and ٢٠٢٠م are two words each, so both parts are searchable;
  * Latin letters with digits, as in covid19 or 5G, stay one word), normalizes each word
@@ -77,6 +79,10 @@ int fah_analyzer_display(fah_analyzer *a, const char *text, size_t len, fah_buf 
  * Returns 0, the callback's non-zero value, or -1 on an ICU failure. */
 int fah_analyzer_tokenize(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
                           fah_token_cb cb, void *ctx);
+
+/* Use the fast word scanner where it applies (on, the default) or always
+ * ICU's iterator (off); both give the same words (wordbreak.h). */
+void fah_analyzer_set_fast_break(fah_analyzer *a, int on);
 
 /* Stem one normalized word with the analyzer's stemmer: *stem points into
  * the analyzer (valid until its next call).  Returns 0 or -1. */

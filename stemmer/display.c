@@ -82,9 +82,65 @@ static int put_presentation(fah_display *d, UChar32 c, fah_buf *out) {
     return 0;
 }
 
+/* Canonical combining class of the harakat U+064B-U+0652 (27..34) and
+ * U+0670 (35); other marks are not handled by the fast path. */
+static int harakat_ccc(unsigned c) {
+    if (c >= 0x064B && c <= 0x0652) return 27 + (int)(c - 0x064B);
+    if (c == 0x0670) return 35;
+    return -1;
+}
+
+/* Is text already display text: valid UTF-8, NFC, and free of everything
+ * the steps below change?  True for most Arabic news; then the text is
+ * copied as it is, without the UTF-16 round trip through ICU. */
+static int already_clean(const char *text, size_t len) {
+    const unsigned char *u = (const unsigned char *)text;
+    int last_ccc = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned c = u[i];
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return 0;
+            i++;
+            last_ccc = 0;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+            c = ((c & 0x1F) << 6) | (u[i + 1] & 0x3F);
+            i += 2;
+            if (c < 0xAE) return 0;                      /* C1 controls, NBSP, soft hyphen */
+            if (c >= 0x0300 && c < 0x0370) return 0;     /* Latin combining marks */
+            if (c >= 0x0600 && c <= 0x06FF) {
+                int ccc = harakat_ccc(c);
+                if (ccc > 0) {
+                    if (ccc < last_ccc) return 0;        /* not in canonical order */
+                    last_ccc = ccc;
+                    continue;
+                }
+                if ((c >= 0x0610 && c <= 0x061A) || c == 0x061C || (c >= 0x0653 && c <= 0x065F) ||
+                    (c >= 0x06D6 && c <= 0x06ED))
+                    return 0;                            /* other marks, ALM */
+            }
+            last_ccc = 0;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+            c = ((c & 0x0F) << 12) | ((unsigned)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+            /* general punctuation without spaces, format and bidi characters */
+            if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E)) {
+                i += 3;
+                last_ccc = 0;
+                continue;
+            }
+        }
+        return 0;
+    }
+    return 1;
+}
+
 int fah_display_clean(fah_display *d, const char *text, size_t len, fah_buf *out) {
     fah_buf_reset(out);
     if (len == 0) return fah_buf_reserve(out, 0);
+    if (already_clean(text, len)) return fah_buf_append(out, text, len);
     if (len > (size_t)INT32_MAX / 2) return -1;
     UErrorCode st = U_ZERO_ERROR;
     int32_t n16 = 0;

@@ -59,8 +59,15 @@ int fah_normalize_token(const char *tok, size_t len, fah_buf *out) {
         unsigned c = fah_utf8_next(tok, len, &i);
         unsigned f = fold(c);
         if (!f) continue;
+        if (f >= 0x80 && f < 0x800) { /* room was reserved: len >= output for 2-byte input */
+            if (out->len + 2 >= out->cap && fah_buf_reserve(out, 2)) return -1;
+            out->data[out->len++] = (char)(0xC0 | (f >> 6));
+            out->data[out->len++] = (char)(0x80 | (f & 0x3F));
+            continue;
+        }
         if (fah_buf_put_utf8(out, f)) return -1;
     }
+    out->data[out->len] = '\0';
     /* the alef that carries tanween fath is spelling, not part of the word */
     if (drop_alef && out->len >= 4 && memcmp(out->data + out->len - 2, "\xd8\xa7", 2) == 0) {
         out->len -= 2;
