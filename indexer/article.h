@@ -22,6 +22,7 @@ typedef struct fah_article {
     size_t record;   /* record number in its file, from 1 */
     size_t offset;   /* byte offset of the record in the (decompressed) file */
     size_t line;     /* line number of the record's start, from 1 */
+    int multi;       /* set by the reader: the file holds more than one record */
 } fah_article;
 
 void fah_article_clear(fah_article *a);

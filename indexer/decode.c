@@ -107,6 +107,7 @@ const char *fah_binary_reason(const char *raw, size_t len) {
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         if (len >= sigs[i].n && memcmp(raw, sigs[i].sig, sigs[i].n) == 0) return sigs[i].what;
     if (len >= 262 && memcmp(raw + 257, "ustar", 5) == 0) return "tar archive (unpack it first)";
+    if (fah_utf16_guess(raw, len)) return NULL;
     if (len >= 2 && (((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) ||
                      ((unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF)))
         return NULL; /* UTF-16 with BOM */
@@ -152,6 +153,41 @@ static int convert(const char *enc, const char *raw, size_t len, fah_buf *out, c
     out->len = (size_t)(target - out->data);
     out->data[out->len] = '\0';
     return 0;
+}
+
+int fah_utf16_guess(const char *raw, size_t len) {
+    size_t probe = len < 4096 ? len : 4096;
+    probe &= ~(size_t)1;
+    if (probe < 8) return 0;
+    size_t hi_odd = 0, hi_even = 0;
+    for (size_t i = 0; i < probe; i += 2) {
+        unsigned char a = (unsigned char)raw[i], b = (unsigned char)raw[i + 1];
+        if (b == 0x00 || b == 0x06) hi_odd++;
+        if (a == 0x00 || a == 0x06) hi_even++;
+    }
+    size_t pairs = probe / 2;
+    if (hi_odd * 10 >= pairs * 7 && hi_even * 10 < pairs * 2) return 'L';
+    if (hi_even * 10 >= pairs * 7 && hi_odd * 10 < pairs * 2) return 'B';
+    return 0;
+}
+
+/* Score a legacy decoding: Arabic letters count for it; Latin-1 letters,
+ * C1 controls and substitution characters against it. */
+static long legacy_score(const fah_buf *b, size_t *arabic, size_t *nonascii) {
+    *arabic = *nonascii = 0;
+    long bad = 0;
+    for (size_t i = 0; i < b->len;) {
+        if ((unsigned char)b->data[i] < 0x80) {
+            unsigned char c = (unsigned char)b->data[i++];
+            if (c == 0x1A) bad++; /* ICU's substitute for an unmapped byte */
+            continue;
+        }
+        unsigned cp = fah_utf8_next(b->data, b->len, &i);
+        (*nonascii)++;
+        if (cp >= 0x0621 && cp <= 0x064A) (*arabic)++;
+        else if ((cp >= 0xC0 && cp <= 0xFF) || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFD) bad++;
+    }
+    return (long)*arabic - 3 * bad;
 }
 
 /* CRLF and lone CR (old Mac files) to LF, in place. */
@@ -204,6 +240,13 @@ static int decode_raw(const char *raw, size_t len, const char *forced, fah_buf *
         info->encoding = "UTF-16BE";
         return convert("UTF-16BE", raw + 2, len - 2, out, msg, msglen);
     }
+    int u16 = fah_utf16_guess(raw, len);
+    if (u16 && fah_utf8_invalid_at(raw, len) != (size_t)-1) {
+        info->encoding = u16 == 'L' ? "UTF-16LE" : "UTF-16BE";
+        info->guessed = 1;
+        snprintf(info->note, sizeof info->note, "no byte-order mark; read as %s", info->encoding);
+        return convert(info->encoding, raw, len, out, msg, msglen);
+    }
     size_t skip = (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ? 3 : 0;
     size_t bad = fah_utf8_invalid_at(raw + skip, len - skip);
     if (bad == (size_t)-1) {
@@ -230,9 +273,37 @@ static int decode_raw(const char *raw, size_t len, const char *forced, fah_buf *
     info->guessed = 1;
     if (valid >= 20 * invalid) {
         info->encoding = "UTF-8";
+        snprintf(info->note, sizeof info->note,
+                 "mostly UTF-8 but with %zu invalid byte(s) (first at byte offset %zu), read as U+FFFD",
+                 invalid, info->invalid_at);
         fah_buf_reset(out);
         return fah_buf_append(out, raw + skip, len - skip);
     }
+    /* legacy Arabic code pages: try both, keep the better */
+    fah_buf alt = FAH_BUF_INIT;
+    size_t ar1, na1, ar2, na2;
+    if (convert("windows-1256", raw, len, out, msg, msglen)) return -1;
+    long s1 = legacy_score(out, &ar1, &na1);
+    if (convert("ISO-8859-6", raw, len, &alt, msg, msglen)) {
+        fah_buf_free(&alt);
+        return -1;
+    }
+    long s2 = legacy_score(&alt, &ar2, &na2);
+    size_t ar = ar1, na = na1;
     info->encoding = "windows-1256";
-    return convert("windows-1256", raw, len, out, msg, msglen);
+    if (s2 > s1) {
+        fah_buf tmp = *out;
+        *out = alt;
+        alt = tmp;
+        info->encoding = "ISO-8859-6";
+        ar = ar2;
+        na = na2;
+    }
+    fah_buf_free(&alt);
+    int unsure = na == 0 || ar * 2 < na;
+    snprintf(info->note, sizeof info->note,
+             "not UTF-8 (first invalid byte at offset %zu); decoded as %s%s (use --encoding to choose)",
+             info->invalid_at, info->encoding,
+             unsure ? ", but UNSURE: few Arabic letters came out" : "");
+    return 0;
 }

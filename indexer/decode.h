@@ -9,8 +9,14 @@
  *   - UTF-8 with a few ill-formed bytes (at least 20 valid multi-byte
  *     sequences per bad byte): kept as UTF-8, bad bytes become U+FFFD later,
  *     with a warning (`guessed`);
- *   - otherwise Windows-1256 (the common legacy Arabic code page) with a
- *     warning, unless `forced` names an ICU converter to use instead.
+ *   - UTF-16 without a BOM, when the high bytes (0x00 for ASCII, 0x06 for
+ *     Arabic) fill one byte position of each pair;
+ *   - otherwise a legacy code page: the text is decoded as Windows-1256 and
+ *     as ISO-8859-6 and the one giving more Arabic letters and fewer Latin-1
+ *     letters, controls and unmapped bytes wins; when even the winner has
+ *     less than half Arabic letters among its non-ASCII characters the note
+ *     says the guess is unsure.  `forced` (an ICU converter name) bypasses
+ *     all of this.
  * Line ends are then normalized: CRLF and a lone CR become LF.
  */
 #ifndef FAHRAS_DECODE_H
@@ -37,10 +43,15 @@ fah_read_status fah_read_file(const char *path, fah_buf *out, int *gzipped, char
                               size_t msglen);
 
 typedef struct fah_decoded {
-    const char *encoding;  /* "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1256", or forced */
+    const char *encoding;  /* "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1256", "ISO-8859-6", or forced */
     int guessed;           /* 1 when the encoding is a fallback guess */
     size_t invalid_at;     /* for a fallback, offset of the first byte that was not UTF-8 */
+    char note[240];        /* a message for the user when guessed, else "" */
 } fah_decoded;
+
+/* Does raw look like UTF-16 without a BOM?  Returns 'L' (little endian),
+ * 'B' (big endian) or 0. */
+int fah_utf16_guess(const char *raw, size_t len);
 
 /* Decode raw[0..len) into UTF-8 text in out.  `forced` is NULL or an ICU
  * converter name.  Returns 0, or -1 (unknown converter, out of memory) with

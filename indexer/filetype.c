@@ -4,7 +4,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "sgml.h"
 
 static int ends_with(const char *s, const char *suf) {
     size_t a = strlen(s), b = strlen(suf);
@@ -38,21 +37,3 @@ const char *fah_skip_by_name(const char *name) {
     return NULL;
 }
 
-fah_format fah_detect_format(const char *text, size_t len, const char **why) {
-    *why = NULL;
-    if (fah_sgml_detect(text, len)) return FAH_FMT_SGML;
-    size_t i = 0;
-    while (i < len && isspace((unsigned char)text[i])) i++;
-    if (i < len && (text[i] == '[' || text[i] == '{')) {
-        *why = "JSON: this version of fahras reads SGML and plain text only";
-        return FAH_FMT_UNSUPPORTED;
-    }
-    if (len - i >= 5 && (strncasecmp(text + i, "<!doc", 5) == 0 ||
-                         strncasecmp(text + i, "<html", 5) == 0 ||
-                         strncasecmp(text + i, "<?xml", 5) == 0 ||
-                         strncasecmp(text + i, "<rss", 4) == 0)) {
-        *why = "HTML/XML: this version of fahras reads SGML and plain text only";
-        return FAH_FMT_UNSUPPORTED;
-    }
-    return FAH_FMT_TEXT;
-}

@@ -26,11 +26,8 @@
 #include "../xap/fx.h"
 #include "decode.h"
 #include "docbuild.h"
-#include "filetype.h"
 #include "idtable.h"
-#include "plaintext.h"
-#include "sgml.h"
-#include "textutil.h"
+#include "ingest.h"
 #include "walk.h"
 
 /* Documents per commit.  Xapian flushes by itself every 10,000 changes; a
@@ -49,14 +46,15 @@ typedef struct run {
     fah_analyzer *an;
     fah_docbuilder *builder;
     fah_idtable *ids;
+    fah_ingest *ingest;
     const char *forced_encoding;
+    fah_format forced_format;
     int quiet, verbose;
     size_t batch;
     /* current file */
     const fah_file *file;
     size_t file_index;
     size_t file_records;   /* records in the current file */
-    int multi;             /* file holds several records */
     /* counters */
     size_t files_read, files_skipped, files_failed;
     size_t articles, empty, dup_same, renamed, bad_dates, warnings;
@@ -119,7 +117,7 @@ static int on_article(void *ctx, fah_article *a) {
     const char *id;
     if (a->id && *a->id) {
         id = a->id;
-    } else if (r->multi) {
+    } else if (a->multi) {
         snprintf(idbuf, sizeof idbuf, "%s#%zu", r->file->rel, a->record);
         id = idbuf;
     } else {
@@ -182,99 +180,46 @@ static int on_article(void *ctx, fah_article *a) {
     return 0;
 }
 
-static void index_file(run *r, fah_buf *raw, fah_buf *text) {
-    const fah_file *f = r->file;
-    const char *why = fah_skip_by_name(f->rel);
-    if (why) {
-        r->files_skipped++;
-        note(r, f->path, 0, "skipped: %s", why);
-        return;
-    }
-    char msg[400];
-    int gz;
-    fah_read_status rs = fah_read_file(f->path, raw, &gz, msg, sizeof msg);
-    if (rs != FAH_READ_OK) {
-        r->files_failed++;
-        note(r, f->path, 1, "%s", rs == FAH_READ_NOMEM ? "out of memory" : msg);
-        return;
-    }
-    if (raw->len == 0) {
-        r->files_skipped++;
-        note(r, f->path, 0, "skipped: empty file");
-        return;
-    }
-    if ((why = fah_binary_reason(raw->data, raw->len)) != NULL) {
-        r->files_skipped++;
-        note(r, f->path, 0, "skipped: %s", why);
-        return;
-    }
-    fah_decoded info;
-    if (fah_decode(raw->data, raw->len, r->forced_encoding, text, &info, msg, sizeof msg)) {
-        r->files_failed++;
-        note(r, f->path, 1, "cannot decode: %s", msg);
-        return;
-    }
-    if (info.guessed && strcmp(info.encoding, "UTF-8") == 0)
-        note(r, f->path, 0,
-             "mostly UTF-8 but with invalid bytes (first at byte offset %zu), indexed as U+FFFD",
-             info.invalid_at);
-    else if (info.guessed)
-        note(r, f->path, 0,
-             "not UTF-8 (first invalid byte at offset %zu); decoded as %s (use --encoding to choose)",
-             info.invalid_at, info.encoding);
-    fah_format fmt = fah_detect_format(text->data, text->len, &why);
+static void on_note(void *ctx, int failed, const char *msg) {
+    run *r = ctx;
+    note(r, r->file->path, failed, "%s", msg);
+}
+
+static void index_file(run *r) {
+    fah_ingest_cbs cb = {on_article, on_note, r};
+    int stopped = 0;
     r->file_records = 0;
-    if (fmt == FAH_FMT_UNSUPPORTED) {
-        r->files_skipped++;
-        note(r, f->path, 0, "skipped: %s", why);
-        return;
-    }
-    r->files_read++;
-    if (fmt == FAH_FMT_SGML) {
-        /* count records first: ids of multi-record files without DOCNO get #N */
-        size_t unterminated = 0;
-        const char *p = text->data, *end = text->data + text->len;
-        size_t nrec = 0;
-        while (nrec < 2 && (p = fah_memcasemem(p, (size_t)(end - p), "<DOC")) != NULL) {
-            nrec++;
-            p += 4;
-        }
-        r->multi = nrec > 1;
-        int rc = fah_sgml_parse(text->data, text->len, on_article, r, &unterminated);
-        if (rc < 0) {
-            r->fatal = FX_ERR_NOMEM;
-            snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory");
-        }
-        if (unterminated)
-            note(r, f->path, 0, "%zu record(s) without </DOC>; each ended at the next <DOC> or the end of the file",
-                 unterminated);
-        if (r->file_records == 0 && r->fatal == FX_OK)
-            note(r, f->path, 0, "no article with a title or text in this SGML file");
-    } else {
-        r->multi = 0;
-        fah_article a;
-        if (fah_plaintext_parse(text->data, text->len, &a)) {
-            r->fatal = FX_ERR_NOMEM;
-            snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory");
-            return;
-        }
-        on_article(r, &a);
+    fah_outcome o = fah_ingest_file(r->ingest, r->file->path, r->file->rel, &cb, &stopped);
+    switch (o) {
+        case FAH_FILE_READ: r->files_read++; break;
+        case FAH_FILE_SKIPPED: r->files_skipped++; break;
+        case FAH_FILE_FAILED: r->files_failed++; break;
+        case FAH_FILE_NOMEM:
+            if (r->fatal == FX_OK) {
+                r->fatal = FX_ERR_NOMEM;
+                snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory reading %s",
+                         r->file->path);
+            }
+            break;
     }
 }
 
 static void usage(FILE *to) {
     fprintf(to,
             "usage: fahras index [--db PATH] [--stemmer light|snowball|none|light10] [--encoding ENC]\n"
-            "                    [--batch N] [--quiet] [--verbose] [--progress|--no-progress] DIR...\n"
+            "                    [--format F] [--batch N] [--quiet] [--verbose] [--progress|--no-progress]\n"
+            "                    DIR...\n"
             "\n"
-            "Index every article under each DIR (SGML <DOC> records or plain text, optionally\n"
-            "gzipped; UTF-8, UTF-16 with BOM, or Windows-1256) into the database.\n"
+            "Index every article under each DIR: SGML <DOC> records, JSON arrays and JSON Lines,\n"
+            "HTML pages, RSS/Atom feeds and plain text, each optionally gzipped; UTF-8, UTF-16,\n"
+            "Windows-1256 or ISO-8859-6, detected per file.\n"
             "  --db PATH        database (default $FAHRAS_DB, else $XDG_DATA_HOME/fahras/db,\n"
             "                   else ~/.local/share/fahras/db)\n"
             "  --stemmer S      light (default), snowball (Xapian's Snowball arabic), none,\n"
             "                   or light10 (plain Larkey et al., the evaluation baseline);\n"
             "                   fixed when the database is created\n"
             "  --encoding ENC   read every file in ENC (an ICU converter name, e.g. windows-1256)\n"
+            "  --format F       read every file as F: text, sgml, json, jsonl, html, rss, atom\n"
             "  --batch N        articles per commit (default %d)\n"
             "  --quiet          print nothing unless something failed\n"
             "  --verbose        list every file skipped or with a warning\n"
@@ -303,6 +248,7 @@ int fah_cmd_index(int argc, char **argv) {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},      {"stemmer", required_argument, NULL, 's'},
         {"encoding", required_argument, NULL, 'e'}, {"batch", required_argument, NULL, 'b'},
+        {"format", required_argument, NULL, 'f'},
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
         {"progress", no_argument, NULL, 'p'},      {"no-progress", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
@@ -314,8 +260,15 @@ int fah_cmd_index(int argc, char **argv) {
     int progress = -1;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:s:e:b:qvpPhV", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:s:e:b:f:qvpPhV", opts, NULL)) != -1) {
         switch (c) {
+            case 'f':
+                if (fah_format_parse(optarg, &r.forced_format)) {
+                    fprintf(stderr, "fahras index: unknown format '%s' (text, sgml, json, jsonl, html, rss, atom)\n",
+                            optarg);
+                    return FAH_EXIT_USAGE;
+                }
+                break;
             case 'd': dbopt = optarg; break;
             case 's': stemopt = optarg; break;
             case 'e': r.forced_encoding = optarg; break;
@@ -427,7 +380,8 @@ int fah_cmd_index(int argc, char **argv) {
     }
     char errbuf[256];
     if (fah_analyzer_new(kind, &r.an, errbuf, sizeof errbuf) ||
-        fah_docbuilder_new(r.an, &r.builder) || fah_idtable_new(&r.ids)) {
+        fah_docbuilder_new(r.an, &r.builder) || fah_idtable_new(&r.ids) ||
+        fah_ingest_new(r.forced_encoding, r.forced_format, &r.ingest)) {
         fprintf(stderr, "fahras index: cannot start the analyzer: %s\n", errbuf);
         fx_db_close(r.db);
         fah_analyzer_delete(r.an);
@@ -439,15 +393,12 @@ int fah_cmd_index(int argc, char **argv) {
     fah_progress prog;
     fah_progress_start(&prog, progress == 1 || (progress == -1 && !r.quiet && isatty(2)),
                        r.files.n);
-    fah_buf raw = FAH_BUF_INIT, text = FAH_BUF_INIT;
     for (size_t i = 0; i < r.files.n && r.fatal == FX_OK; i++) {
         r.file = &r.files.v[i];
         r.file_index = i;
-        index_file(&r, &raw, &text);
+        index_file(&r);
         fah_progress_update(&prog, i + 1, r.articles);
     }
-    fah_buf_free(&raw);
-    fah_buf_free(&text);
     if (r.fatal == FX_OK) commit(&r);
     fah_progress_end(&prog);
     double secs = fah_now() - t0;
@@ -488,6 +439,7 @@ int fah_cmd_index(int argc, char **argv) {
     free(r.probs);
     fah_filelist_free(&r.files);
     fah_idtable_delete(r.ids);
+    fah_ingest_delete(r.ingest);
     fah_docbuilder_delete(r.builder);
     fah_analyzer_delete(r.an);
     fx_db_close(r.db);

@@ -16,6 +16,7 @@
 #include "../../indexer/date.h"
 #include "../../indexer/decode.h"
 #include "../../indexer/filetype.h"
+#include "../../indexer/ingest.h"
 #include "../../indexer/idtable.h"
 #include "../../indexer/plaintext.h"
 #include "../../indexer/sgml.h"
@@ -186,15 +187,22 @@ static void test_decode(void **state) {
 
 static void test_filetype(void **state) {
     (void)state;
-    const char *why;
     assert_non_null(fah_skip_by_name("README.md"));
     assert_non_null(fah_skip_by_name("x/archive.tar.gz"));
     assert_null(fah_skip_by_name("a/b.txt"));
     assert_null(fah_skip_by_name("a/b.txt.gz"));
-    assert_int_equal(fah_detect_format("  <DOC>\n", 8, &why), FAH_FMT_SGML);
-    assert_int_equal(fah_detect_format("[{\"a\":1}]", 9, &why), FAH_FMT_UNSUPPORTED);
-    assert_non_null(why);
-    assert_int_equal(fah_detect_format("نص", strlen("نص"), &why), FAH_FMT_TEXT);
+    assert_int_equal(fah_detect_format("  <DOC>\n", 8), FAH_FMT_SGML);
+    assert_int_equal(fah_detect_format("[{\"a\":1}]", 9), FAH_FMT_JSON);
+    assert_int_equal(fah_detect_format("{\"a\":1}\n{\"a\":2}", 15), FAH_FMT_JSON);
+    const char *rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel></channel></rss>";
+    assert_int_equal(fah_detect_format(rss, strlen(rss)), FAH_FMT_FEED);
+    const char *html = "<!DOCTYPE html><html><body>x</body></html>";
+    assert_int_equal(fah_detect_format(html, strlen(html)), FAH_FMT_HTML);
+    assert_int_equal(fah_detect_format("نص", strlen("نص")), FAH_FMT_TEXT);
+    fah_format f;
+    assert_int_equal(fah_format_parse("jsonl", &f), 0);
+    assert_int_equal(f, FAH_FMT_JSON);
+    assert_int_equal(fah_format_parse("pdf", &f), -1);
 }
 
 static void test_idtable(void **state) {

@@ -1,0 +1,71 @@
+/*
+ * ingest.h - from one corpus file to its articles: read (gzip too), reject
+ * what is not an article (by name, by binary content), decode to UTF-8,
+ * detect the format by content (or take the forced one), and parse.  Used by
+ * `fahras index` and by the ingestion benchmark.
+ *
+ * Formats: SGML records (sgml.h), JSON array / JSON Lines / single object
+ * (json.h), HTML page, RSS/Atom feed (html.h), plain text (plaintext.h).
+ * Detection order: SGML (<DOC>), JSON ('[' or '{'), feed (<rss, <feed,
+ * <rdf:RDF), HTML (<!doctype, <html, or <head>/<body> near the start),
+ * else plain text.
+ *
+ * Memory: a file is read whole (at most FAH_MAX_FILE_BYTES after
+ * decompression) and decoded once, so a file costs about 2-3 times its
+ * decompressed size while it is read; JSON is parsed one record at a time.
+ */
+#ifndef FAHRAS_INGEST_H
+#define FAHRAS_INGEST_H
+
+#include <stddef.h>
+
+#include "../common/buf.h"
+#include "article.h"
+
+typedef enum fah_format {
+    FAH_FMT_AUTO = 0,
+    FAH_FMT_TEXT,
+    FAH_FMT_SGML,
+    FAH_FMT_JSON,  /* array, lines or one object */
+    FAH_FMT_HTML,
+    FAH_FMT_FEED
+} fah_format;
+
+/* "text" "sgml" "json" "jsonl" "html" "rss" "atom" -> format; -1 if unknown. */
+int fah_format_parse(const char *name, fah_format *out);
+const char *fah_format_name(fah_format f);
+
+/* The format of decoded text, by content (the detection order above). */
+fah_format fah_detect_format(const char *text, size_t len);
+
+typedef enum fah_outcome {
+    FAH_FILE_READ,     /* read and parsed (it may still hold no article) */
+    FAH_FILE_SKIPPED,  /* not an article file: note says why */
+    FAH_FILE_FAILED,   /* could not be read or parsed: note says why */
+    FAH_FILE_NOMEM
+} fah_outcome;
+
+typedef struct fah_ingest_cbs {
+    /* one article (the callee owns and clears its fields); non-zero stops */
+    int (*article)(void *ctx, fah_article *a);
+    /* a message about the file: failed = 1 for an error, 0 for a note */
+    void (*note)(void *ctx, int failed, const char *msg);
+    void *ctx;
+} fah_ingest_cbs;
+
+typedef struct fah_ingest fah_ingest;
+
+/* `forced_encoding` (ICU name) and `forced_format` apply to every file; NULL
+ * / FAH_FMT_AUTO to detect.  Returns 0 or -1 (memory). */
+int fah_ingest_new(const char *forced_encoding, fah_format forced_format, fah_ingest **out);
+void fah_ingest_delete(fah_ingest *g);
+
+/* Read and parse the file at `path` (`rel` is its name for skip rules).
+ * *stopped is set when the article callback asked to stop. */
+fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
+                            const fah_ingest_cbs *cb, int *stopped);
+
+/* Bytes of text decoded so far (for throughput figures). */
+size_t fah_ingest_bytes(const fah_ingest *g);
+
+#endif
