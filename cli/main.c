@@ -19,6 +19,7 @@ typedef struct command {
 static const command commands[] = {
     {"index", fah_cmd_index, "index the articles under one or more directories"},
     {"search", fah_cmd_search, "rank articles for a query and print snippets"},
+    {"show", fah_cmd_show, "print stored articles whole, by id"},
     {"analyze", fah_cmd_analyze, "show how text is split, normalized and stemmed"},
 };
 

@@ -11,6 +11,7 @@
 int fah_cmd_index(int argc, char **argv);
 int fah_cmd_search(int argc, char **argv);
 int fah_cmd_analyze(int argc, char **argv);
+int fah_cmd_show(int argc, char **argv);
 
 /* Print "fahras VERSION (analyzer N, Xapian V, ICU V)" to stdout. */
 void fah_print_version(void);

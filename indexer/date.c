@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/ucal.h>
+
+#include "../common/buf.h"
+#include "../stemmer/normalize.h"
 
 static int month_num(const char *s) {
     static const char *m[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -66,6 +70,138 @@ static int parse_zone(const char *p, int *ok) {
     return 0;
 }
 
+/* ---- dates written with Arabic month names ---------------------------- */
+
+typedef struct month_name {
+    const char *name;  /* normalized (normalize.h), one or two words */
+    int month;         /* 1-12 */
+    int hijri;
+} month_name;
+
+static const month_name months[] = {
+    /* Egypt, the Gulf (from the European names) */
+    {"يناير", 1, 0}, {"فبراير", 2, 0}, {"مارس", 3, 0}, {"ابريل", 4, 0}, {"مايو", 5, 0},
+    {"يونيو", 6, 0}, {"يونيه", 6, 0}, {"يوليو", 7, 0}, {"يوليه", 7, 0}, {"اغسطس", 8, 0},
+    {"سبتمبر", 9, 0}, {"اكتوبر", 10, 0}, {"نوفمبر", 11, 0}, {"ديسمبر", 12, 0},
+    /* the Levant and Iraq (Syriac names) */
+    {"كانون الثاني", 1, 0}, {"شباط", 2, 0}, {"اذار", 3, 0}, {"نيسان", 4, 0}, {"ايار", 5, 0},
+    {"حزيران", 6, 0}, {"تموز", 7, 0}, {"اب", 8, 0}, {"ايلول", 9, 0}, {"تشرين الاول", 10, 0},
+    {"تشرين الثاني", 11, 0}, {"كانون الاول", 12, 0},
+    /* the Maghreb (from the French names) */
+    {"جانفي", 1, 0}, {"فيفري", 2, 0}, {"افريل", 4, 0}, {"ماي", 5, 0}, {"جوان", 6, 0},
+    {"جويليه", 7, 0}, {"اوت", 8, 0},
+    /* Hijri */
+    {"محرم", 1, 1}, {"صفر", 2, 1}, {"ربيع الاول", 3, 1}, {"ربيع الاخر", 4, 1},
+    {"ربيع الثاني", 4, 1}, {"جمادي الاولي", 5, 1}, {"جمادي الاول", 5, 1},
+    {"جمادي الاخره", 6, 1}, {"جمادي الثانيه", 6, 1}, {"جمادي الاخر", 6, 1}, {"رجب", 7, 1},
+    {"شعبان", 8, 1}, {"رمضان", 9, 1}, {"شوال", 10, 1}, {"ذو القعده", 11, 1},
+    {"ذي القعده", 11, 1}, {"ذو الحجه", 12, 1}, {"ذي الحجه", 12, 1},
+};
+
+/* Split s into normalized words (separators: space / ( ) , - and Arabic
+ * comma); at most 16 words of 63 bytes. */
+static int words_of(const char *s, char w[16][64]) {
+    int n = 0;
+    fah_buf b = FAH_BUF_INIT;
+    const char *p = s;
+    while (*p && n < 16) {
+        while (*p && strchr(" \t/(),-|", *p)) p++;
+        if (!strncmp(p, "\xd8\x8c", 2)) { /* ، */
+            p += 2;
+            continue;
+        }
+        const char *e = p;
+        while (*e && !strchr(" \t/(),-|", *e) && strncmp(e, "\xd8\x8c", 2) != 0) e++;
+        if (e > p) {
+            if (fah_normalize_token(p, (size_t)(e - p), &b) == 0 && b.len && b.len < 64) {
+                memcpy(w[n], b.data, b.len + 1);
+                n++;
+            }
+        }
+        p = e;
+    }
+    fah_buf_free(&b);
+    return n;
+}
+
+static int number(const char *w, int *v) {
+    if (!*w) return 0;
+    int x = 0;
+    for (const char *p = w; *p; p++) {
+        if (!isdigit((unsigned char)*p)) return 0;
+        if (x > 100000) return 0;
+        x = x * 10 + (*p - '0');
+    }
+    *v = x;
+    return 1;
+}
+
+/* Hijri (Umm al-Qura, ICU's "islamic-umalqura" calendar) date to time_t
+ * at 00:00 UTC; -1 when ICU refuses it. */
+static int hijri_to_utc(int y, int m, int d, time_t *out) {
+    UErrorCode st = U_ZERO_ERROR;
+    static const UChar utc[] = {'U', 'T', 'C', 0};
+    UCalendar *cal = ucal_open(utc, -1, "ar@calendar=islamic-umalqura", UCAL_DEFAULT, &st);
+    if (U_FAILURE(st)) return -1;
+    ucal_clear(cal);
+    ucal_setDate(cal, y, m - 1, d, &st);
+    UDate ms = ucal_getMillis(cal, &st);
+    ucal_close(cal);
+    if (U_FAILURE(st)) return -1;
+    *out = (time_t)(ms / 1000.0);
+    return 0;
+}
+
+/* "15 أيلول/سبتمبر 2018", "الاثنين 23 تموز 2018 10:30", "15 رمضان 1436 هـ". */
+static int parse_arabic(const char *s, fah_date *out) {
+    char w[16][64];
+    int n = words_of(s, w);
+    int day = 0, month = 0, year = 0, hijri = 0, h = 0, mi = 0, has_time = 0;
+    for (int i = 0; i < n; i++) {
+        int v;
+        if (strchr(w[i], ':')) {
+            if (sscanf(w[i], "%d:%d", &h, &mi) == 2) has_time = 1;
+            continue;
+        }
+        if (number(w[i], &v)) {
+            if (v >= 1000 && !year) year = v;
+            else if (v >= 1 && v <= 31 && !day) day = v;
+            continue;
+        }
+        if (!strcmp(w[i], "ه") || !strcmp(w[i], "هـ") || !strcmp(w[i], "هجري") ||
+            !strcmp(w[i], "هجريه")) {
+            hijri = 1;
+            continue;
+        }
+        if (month) continue;
+        for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
+            const char *mn = months[k].name;
+            const char *sp = strchr(mn, ' ');
+            int match = 0;
+            if (!sp) match = !strcmp(w[i], mn);
+            else if (i + 1 < n && strlen(w[i]) == (size_t)(sp - mn) &&
+                     !strncmp(w[i], mn, (size_t)(sp - mn)) && !strcmp(w[i + 1], sp + 1))
+                match = 2;
+            if (match) {
+                month = months[k].month;
+                if (months[k].hijri) hijri = 1;
+                if (match == 2) i++;
+                break;
+            }
+        }
+    }
+    if (!day || !month || !year) return -1;
+    if (hijri || year < 1600) {
+        time_t t;
+        if (year > 1600 || day > 30 || hijri_to_utc(year, month, day, &t)) return -1;
+        out->utc = t + (has_time ? h * 3600 + mi * 60 : 0);
+        out->offset_min = 0;
+        out->has_time = has_time;
+        return 0;
+    }
+    return build(year, month, day, h, mi, 0, 0, has_time, out);
+}
+
 int fah_date_parse(const char *in, fah_date *out) {
     char s[128];
     while (isspace((unsigned char)*in)) in++;
@@ -111,6 +247,9 @@ int fah_date_parse(const char *in, fah_date *out) {
     /* dd/mm/yyyy */
     if (sscanf(s, "%2d/%2d/%4d%n", &d, &mo, &y, &used) == 3 && s[used] == '\0')
         return build(y, mo, d, 0, 0, 0, 0, 0, out);
+    /* Arabic month names and Hijri dates */
+    for (const char *q = s; *q; q++)
+        if ((unsigned char)*q >= 0x80) return parse_arabic(s, out);
     /* RFC 822: [Day,] DD Mon YYYY HH:MM[:SS] zone */
     const char *p = s;
     const char *comma = strchr(s, ',');

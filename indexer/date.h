@@ -6,7 +6,13 @@
  *     zones GMT UT UTC Z or +HHMM / -HHMM, the weekday and seconds optional;
  *   ISO 8601: "2018-02-18", "2018-02-18T12:26:59Z", "...+03:00", "+0300",
  *     fractional seconds ignored, and "YYYY-MM-DD HH:MM[:SS]";
- *   "dd/mm/yyyy" (day first, as in Arabic-language sources).
+ *   "dd/mm/yyyy" (day first, as in Arabic-language sources);
+ *   Arabic month names in day-month-year order, with or without weekday and
+ *   time: Egyptian/Gulf (يناير ... ديسمبر), Levantine/Iraqi (كانون الثاني ...
+ *   كانون الأول), Maghrebi (جانفي ... أوت) and pairs such as أيلول/سبتمبر;
+ *   Hijri dates (محرم ... ذو الحجة, or a year below 1600, or a هـ mark),
+ *   converted with ICU's Umm al-Qura calendar ("islamic-umalqura").
+ * Arabic-Indic and Persian digits are read as ASCII digits.
  * A date without a zone is taken as UTC.
  */
 #ifndef FAHRAS_DATE_H

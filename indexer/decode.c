@@ -17,6 +17,10 @@ fah_read_status fah_read_file(const char *path, fah_buf *out, int *gzipped, char
     *gzipped = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
+        if (errno == ENOENT) {
+            snprintf(msg, msglen, "vanished during the run (listed, then removed before it was read)");
+            return FAH_READ_VANISHED;
+        }
         snprintf(msg, msglen, "cannot open: %s", strerror(errno));
         return FAH_READ_ERRNO;
     }

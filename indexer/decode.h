@@ -32,6 +32,7 @@
 typedef enum fah_read_status {
     FAH_READ_OK = 0,
     FAH_READ_ERRNO,     /* open/read failed: see errno text in msg */
+    FAH_READ_VANISHED,  /* the file was removed after it was listed */
     FAH_READ_GZIP,      /* corrupt or truncated gzip stream */
     FAH_READ_TOO_BIG,   /* more than FAH_MAX_FILE_BYTES */
     FAH_READ_NOMEM

@@ -230,6 +230,24 @@ static void usage(FILE *to) {
             DEFAULT_BATCH);
 }
 
+/* Write every note and error of the run to $XDG_STATE_HOME/fahras/index.log
+ * (else ~/.local/state/fahras/index.log), replacing the previous run's;
+ * returns 0 and the path in buf, or -1. */
+static int write_log(run *r, char *buf, size_t len) {
+    const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
+    if (x && *x) snprintf(buf, len, "%s/fahras/index.log", x);
+    else if (h && *h) snprintf(buf, len, "%s/.local/state/fahras/index.log", h);
+    else return -1;
+    if (fah_mkdir_parents(buf)) return -1;
+    FILE *f = fopen(buf, "w");
+    if (!f) return -1;
+    fprintf(f, "fahras index into %s\n", r->dbpath);
+    for (size_t i = 0; i < r->nprobs; i++)
+        fprintf(f, "%s\t%s\t%s\n", r->probs[i].failed ? "failed" : "note", r->probs[i].path,
+                r->probs[i].why);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
 static void print_problems(run *r, FILE *to, int all) {
     size_t shown = 0;
     for (size_t i = 0; i < r->nprobs; i++) {
@@ -413,6 +431,8 @@ int fah_cmd_index(int argc, char **argv) {
     } else if (r.files_failed) {
         rc = FAH_EXIT_NOTHING;
     }
+    char logpath[4096];
+    int logged = r.nprobs && write_log(&r, logpath, sizeof logpath) == 0;
     if (!r.quiet || rc) {
         FILE *to = rc ? stderr : stdout;
         size_t notes = 0;
@@ -427,9 +447,9 @@ int fah_cmd_index(int argc, char **argv) {
                 r.renamed, secs, secs > 0 ? (double)r.articles / secs : 0.0);
         fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, kn);
         if (notes && !r.verbose)
-            fprintf(to, "%zu note%s (skipped files, encoding guesses, dates not understood): "
-                        "run again with --verbose to list them\n",
-                    notes, notes == 1 ? "" : "s");
+            fprintf(to, "%zu note%s (skipped files, encoding guesses, dates not understood)%s%s\n",
+                    notes, notes == 1 ? "" : "s", logged ? ": all listed in " : "; --verbose lists them",
+                    logged ? logpath : "");
         if (r.files_failed || r.verbose) print_problems(&r, to, r.verbose);
     }
     for (size_t i = 0; i < r.nprobs; i++) {

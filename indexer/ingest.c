@@ -116,6 +116,10 @@ fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
     int gz;
     fah_read_status rs = fah_read_file(path, &g->raw, &gz, msg, sizeof msg);
     if (rs == FAH_READ_NOMEM) return FAH_FILE_NOMEM;
+    if (rs == FAH_READ_VANISHED) {
+        notef(cb, 0, "skipped: %s", msg);
+        return FAH_FILE_SKIPPED;
+    }
     if (rs != FAH_READ_OK) {
         notef(cb, 1, "%s", msg);
         return FAH_FILE_FAILED;

@@ -14,6 +14,7 @@
 #include "../common/dbpath.h"
 #include "../common/exitcodes.h"
 #include "../common/progress.h"
+#include "../common/schema.h"
 #include "../stemmer/analyzer.h"
 #include "../xap/fx.h"
 #include "parse.h"
@@ -35,9 +36,32 @@ static void usage(FILE *to) {
             "  --limit N        how many results (default 10)\n"
             "  --offset N       skip the first N results\n"
             "  --json           JSON Lines: one \"hit\" object per result, then a \"summary\"\n"
+            "  --source S       only articles from source S (as stored, any case)\n"
+            "  --from D, --to D only articles dated in [D, D] (YYYY, YYYY-MM or YYYY-MM-DD, UTC,\n"
+            "                   inclusive)\n"
+            "  --sort date      newest first (default: relevance)\n"
             "Matched words are bold on a terminal (unless NO_COLOR is set), else in [ ].\n"
             "Exit: 0 found; 1 nothing found; 2 usage or query syntax; 3 database missing or\n"
             "      unreadable; 4 database built by another analyzer version\n");
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" to the first (end = 0) or last
+ * (end = 1) second of that period as a date value key (schema.h);
+ * -1 when malformed. */
+static int period_key(const char *s, int end, char key[24]) {
+    int y = 0, m = 0, d = 0, n = 0;
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && s[n] == '\0') {
+    } else if (sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && s[n] == '\0') {
+        d = 0;
+    } else if (sscanf(s, "%4d%n", &y, &n) == 1 && s[n] == '\0' && n == 4) {
+        m = 0;
+    } else {
+        return -1;
+    }
+    if (y < 1 || m < 0 || m > 12 || d < 0 || d > 31) return -1;
+    if (end) snprintf(key, 24, "%04d%02d%02d235959", y, m ? m : 12, d ? d : 31);
+    else snprintf(key, 24, "%04d%02d%02d000000", y, m ? m : 1, d ? d : 1);
+    return 0;
 }
 
 static const char *jget(json_t *o, const char *k) {
@@ -114,14 +138,28 @@ int fah_cmd_search(int argc, char **argv) {
         {"db", required_argument, NULL, 'd'},     {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, 'o'}, {"json", no_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+        {"source", required_argument, NULL, 's'}, {"from", required_argument, NULL, 'F'},
+        {"to", required_argument, NULL, 'T'},     {"sort", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0}};
-    const char *dbopt = NULL;
+    const char *dbopt = NULL, *source = NULL, *from = NULL, *to = NULL;
+    int sort_date = 0;
     long limit = 10, offset = 0;
     int json = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:n:o:jhV", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:", opts, NULL)) != -1) {
         char *end;
         switch (c) {
+            case 's': source = optarg; break;
+            case 'F': from = optarg; break;
+            case 'T': to = optarg; break;
+            case 'S':
+                if (strcmp(optarg, "date") == 0) sort_date = 1;
+                else if (strcmp(optarg, "relevance") == 0) sort_date = 0;
+                else {
+                    fprintf(stderr, "fahras search: --sort takes date or relevance\n");
+                    return FAH_EXIT_USAGE;
+                }
+                break;
             case 'd': dbopt = optarg; break;
             case 'n':
                 limit = strtol(optarg, &end, 10);
@@ -142,6 +180,11 @@ int fah_cmd_search(int argc, char **argv) {
             case 'V': fah_print_version(); return FAH_EXIT_OK;
             default: usage(stderr); return FAH_EXIT_USAGE;
         }
+    }
+    char lo[24], hi[24];
+    if ((from && period_key(from, 0, lo)) || (to && period_key(to, 1, hi))) {
+        fprintf(stderr, "fahras search: --from/--to take YYYY, YYYY-MM or YYYY-MM-DD\n");
+        return FAH_EXIT_USAGE;
     }
     if (optind >= argc) {
         fprintf(stderr, "fahras search: give a query\n");
@@ -183,8 +226,39 @@ int fah_cmd_search(int argc, char **argv) {
         rc = ps == FAH_PARSE_NOMEM ? FAH_EXIT_IO : FAH_EXIT_USAGE;
         goto done;
     }
+    /* filters: they restrict, they add no weight */
+    if (source || from || to) {
+        fx_query *f[3];
+        size_t nf = 0;
+        if (source) {
+            fah_buf t = FAH_BUF_INIT;
+            fah_buf_puts(&t, FAH_PREFIX_SOURCE);
+            for (const char *p = source; *p; p++)
+                fah_buf_putc(&t, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
+            if (fx_query_term(t.data, t.len, 1, 0, &f[nf], NULL) == FX_OK) nf++;
+            fah_buf_free(&t);
+        }
+        if ((from || to) && fx_query_value_range(FAH_SLOT_DATE, from ? lo : NULL, 14, to ? hi : NULL,
+                                                 14, &f[nf], NULL) == FX_OK)
+            nf++;
+        fx_query *filter = NULL, *filtered = NULL;
+        if (nf == 1) filter = f[0];
+        else fx_query_combine(FX_OP_AND, f, nf, 0, &filter, NULL);
+        fx_query *pair[2] = {q, filter};
+        if (filter && fx_query_combine(FX_OP_FILTER, pair, 2, 0, &filtered, NULL) == FX_OK) {
+            fx_query_free(q);
+            q = filtered;
+        }
+        if (nf > 1) fx_query_free(filter);
+        for (size_t i = 0; i < nf; i++) fx_query_free(f[i]);
+    }
     fx_search_opts so;
     memset(&so, 0, sizeof so);
+    if (sort_date) {
+        so.sort_by_value = 1;
+        so.sort_slot = FAH_SLOT_DATE;
+        so.sort_reverse = 1;
+    }
     so.offset = (uint32_t)offset;
     so.limit = (uint32_t)limit;
     so.check_at_least = (uint32_t)(offset + limit > 100 ? offset + limit : 100);
