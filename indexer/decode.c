@@ -245,7 +245,7 @@ static int decode_raw(const char *raw, size_t len, const char *forced, fah_buf *
         return convert("UTF-16BE", raw + 2, len - 2, out, msg, msglen);
     }
     int u16 = fah_utf16_guess(raw, len);
-    if (u16 && fah_utf8_invalid_at(raw, len) != (size_t)-1) {
+    if (u16) { /* 0x00/0x06 in every other byte: even as "valid UTF-8" that is not text */
         info->encoding = u16 == 'L' ? "UTF-16LE" : "UTF-16BE";
         info->guessed = 1;
         snprintf(info->note, sizeof info->note, "no byte-order mark; read as %s", info->encoding);

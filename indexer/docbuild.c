@@ -117,6 +117,14 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
         snprintf(err->msg, sizeof err->msg, "Unicode normalization failed (out of memory?)");
         return FX_ERR_NOMEM;
     }
+    /* a title is one line: no spaces at its ends (NBSP became space) */
+    while (b->title.len && b->title.data[b->title.len - 1] == ' ') b->title.data[--b->title.len] = '\0';
+    size_t lead = 0;
+    while (lead < b->title.len && b->title.data[lead] == ' ') lead++;
+    if (lead) {
+        memmove(b->title.data, b->title.data + lead, b->title.len - lead + 1);
+        b->title.len -= lead;
+    }
     if (!b->title.len && !b->body.len && !b->abstract.len) {
         out->empty = 1;
         return FX_OK;

@@ -90,10 +90,21 @@ static int starts_read_also(const xmlNode *n) {
     if (!(name_is(n, "h2") || name_is(n, "h3") || name_is(n, "h4") || name_is(n, "p") ||
           name_is(n, "strong") || name_is(n, "b") || name_is(n, "div") || name_is(n, "span")))
         return 0;
-    char *t = plain_text(n);
+    char *t = plain_text(n->children);
     if (!t) return 0;
-    static const char *const marks[] = {"اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "إقرأ أيضا",
-                                        "اقرا ايضا", "شاهد أيضا", "شاهد أيضاً", "شاهد ايضا",
+    /* drop harakat (U+064B-U+0652: D9 8B..D9 92) so اقرأ أيضاً matches */
+    size_t o = 0;
+    for (size_t i = 0; t[i]; i++) {
+        if ((unsigned char)t[i] == 0xD9 && (unsigned char)t[i + 1] >= 0x8B &&
+            (unsigned char)t[i + 1] <= 0x92) {
+            i++;
+            continue;
+        }
+        t[o++] = t[i];
+    }
+    t[o] = '\0';
+    static const char *const marks[] = {"اقرأ أيضا", "اقرأ ايضا", "إقرأ أيضا", "إقرأ ايضا",
+                                        "اقرا ايضا", "شاهد أيضا", "شاهد ايضا",
                                         "مواضيع ذات صلة", "أخبار ذات صلة", "اخبار ذات صلة",
                                         "مقالات ذات صلة", "Read also", "Read more", "Related", NULL};
     int hit = 0;

@@ -98,6 +98,8 @@ char *fah_text_extract(const char *s, size_t len, int strip_tags) {
             if (k > name && k < len && (s[k] == '>' || s[k] == ' ')) {
                 const char *gt = memchr(s + k, '>', len - k);
                 if (gt && gt - (s + k) < 200) {
+                    while (b.len && (b.data[b.len - 1] == ' ' || b.data[b.len - 1] == '\t'))
+                        b.data[--b.len] = '\0';
                     if (b.len && b.data[b.len - 1] != '\n') fah_buf_putc(&b, '\n');
                     i = (size_t)(gt - s) + 1;
                     continue;
