@@ -194,11 +194,11 @@ static long legacy_score(const fah_buf *b, size_t *arabic, size_t *nonascii) {
     return (long)*arabic - 3 * bad;
 }
 
-/* CRLF and lone CR (old Mac files) to LF, in place. */
-static void normalize_newlines(fah_buf *b) {
+void fah_normalize_newlines(fah_buf *b) {
     size_t o = 0;
     for (size_t i = 0; i < b->len; i++) {
         char c = b->data[i];
+        if (c == '\0') c = ' ';
         if (c == '\r') {
             if (i + 1 < b->len && b->data[i + 1] == '\n') continue;
             c = '\n';
@@ -215,7 +215,7 @@ static int decode_raw(const char *raw, size_t len, const char *forced, fah_buf *
 int fah_decode(const char *raw, size_t len, const char *forced, fah_buf *out, fah_decoded *info,
                char *msg, size_t msglen) {
     int rc = decode_raw(raw, len, forced, out, info, msg, msglen);
-    if (rc == 0) normalize_newlines(out);
+    if (rc == 0) fah_normalize_newlines(out);
     return rc;
 }
 

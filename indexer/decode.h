@@ -17,7 +17,8 @@
  *     less than half Arabic letters among its non-ASCII characters the note
  *     says the guess is unsure.  `forced` (an ICU converter name) bypasses
  *     all of this.
- * Line ends are then normalized: CRLF and a lone CR become LF.
+ * Line ends are then normalized: CRLF and a lone CR become LF; NUL bytes
+ * become spaces.
  */
 #ifndef FAHRAS_DECODE_H
 #define FAHRAS_DECODE_H
@@ -59,6 +60,10 @@ int fah_utf16_guess(const char *raw, size_t len);
  * msg set. */
 int fah_decode(const char *raw, size_t len, const char *forced, fah_buf *out, fah_decoded *info,
                char *msg, size_t msglen);
+
+/* In place: CRLF and lone CR (old Mac files) to LF, NUL to a space (the
+ * parsers work on C strings). */
+void fah_normalize_newlines(fah_buf *b);
 
 /* 0 when ICU has a converter called `name`, else -1. */
 int fah_check_encoding(const char *name);

@@ -439,10 +439,10 @@ int fah_cmd_index(int argc, char **argv) {
         for (size_t i = 0; i < r.nprobs; i++) notes += !r.probs[i].failed;
         fprintf(to,
                 "fahras index: %zu file%s (%zu read, %zu skipped, %zu failed); %zu articles %s"
-                " (%zu empty records not indexed, %zu repeated ids replaced, %zu ids qualified);"
-                " %.1f s, %.0f articles/s\n",
+                " (%zu empty records not indexed, %zu identical copies of an earlier record merged,"
+                " %zu ids qualified); %.1f s, %.0f articles/s\n",
                 r.files.n, r.files.n == 1 ? "" : "s", r.files_read, r.files_skipped,
-                r.files_failed, r.fatal == FX_OK ? r.articles : r.committed,
+                r.files_failed, (r.fatal == FX_OK ? r.articles : r.committed) - r.dup_same,
                 r.fatal == FX_OK ? "indexed" : "committed before the error", r.empty, r.dup_same,
                 r.renamed, secs, secs > 0 ? (double)r.articles / secs : 0.0);
         fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, kn);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../common/utf8.h"
 #include "decode.h"
 #include "filetype.h"
 #include "html.h"
@@ -133,10 +134,25 @@ fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
         return FAH_FILE_SKIPPED;
     }
     fah_decoded info;
-    if (fah_decode(g->raw.data, g->raw.len, g->encoding, &g->text, &info, msg, sizeof msg)) {
+    const unsigned char *u = (const unsigned char *)g->raw.data;
+    int bom16 = g->raw.len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    if (!g->encoding && !bom16 && !fah_utf16_guess(g->raw.data, g->raw.len) &&
+        fah_utf8_invalid_at(g->raw.data, g->raw.len) == (size_t)-1) {
+        /* UTF-8 already: use the bytes read, no second copy of the file */
+        fah_buf tmp = g->text;
+        g->text = g->raw;
+        g->raw = tmp;
+        if (g->text.len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+            memmove(g->text.data, g->text.data + 3, g->text.len - 2);
+            g->text.len -= 3;
+        }
+        fah_normalize_newlines(&g->text);
+        memset(&info, 0, sizeof info);
+    } else if (fah_decode(g->raw.data, g->raw.len, g->encoding, &g->text, &info, msg, sizeof msg)) {
         notef(cb, 1, "cannot decode: %s", msg);
         return FAH_FILE_FAILED;
     }
+    if (g->raw.cap > (16u << 20)) fah_buf_free(&g->raw); /* do not keep a big file's bytes */
     g->bytes += g->text.len;
     if (info.note[0]) notef(cb, 0, "%s", info.note);
     const char *t = g->text.data ? g->text.data : "";

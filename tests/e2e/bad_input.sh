@@ -1,0 +1,38 @@
+# End-to-end: each class of bad input has its defined behaviour, a message
+# naming the file (and line or offset), and the run goes on.
+. "$(dirname "$0")/lib.sh"
+d="$TMP/in"
+mkdir -p "$d"
+printf '[{"title": "خبر أول عن المياه", "content": "نص"}, {"title": "خبر ثان", "content": "نص" ,, }]' >"$d/broken-array.json"
+{ printf '{"title": "سطر أول عن السدود", "content": "نص"}\n'; printf '{"title": "سطر ثان", "content": "نص"}\n'; printf '{"title": "سطر معطوب", content}\n'; printf '{"title": "سطر رابع", "content": "نص"}\n'; } >"$d/lines.jsonl"
+printf '[{"title": "", "content": ""}, {"title": "له عنوان فقط"}]' >"$d/empty-records.json"
+printf 'عنوان\n\nنص فيه\x00 صفر و\x07 جرس و\x1b هروب\n' >"$d/controls.txt"
+printf '<rss version="2.0"><channel><title>x</title><item><title>بند بلا إغلاق' >"$d/broken.rss"
+printf 'PK\x03\x04zipdata' >"$d/archive.zip"
+printf 'x' >"$d/bundle.tar.gz"
+: >"$d/empty.json"
+"$FAHRAS_BIN" index --verbose --db "$TMP/db" "$d" >"$TMP/out" 2>&1
+rc=$?
+cat "$TMP/out"
+check "a run with broken files exits 1" [ "$rc" -eq 1 ]
+check "invalid JSON array: file and line named" grep -q "broken-array.json: invalid JSON at line 1 (byte offset [0-9]*) after 1 record" "$TMP/out"
+check "invalid JSON Lines: line 3 named" grep -q "lines.jsonl: invalid JSON at line 3 .* after 2 record" "$TMP/out"
+check "records before a JSON error are kept" [ "$(ids "$TMP/db" 5 "السدود" | wc -l)" -eq 1 ]
+check "the array's first record is kept" grep -qx "broken-array.json#1" <<<"$(ids "$TMP/db" 5 "المياه")"
+check "empty record counted, title-only record indexed" grep -q "1 empty records not indexed" "$TMP/out"
+check "title-only record searchable" [ "$(ids "$TMP/db" 5 "عنوان فقط" | wc -l)" -ge 1 ]
+check "control characters do not glue words" [ "$(ids "$TMP/db" 5 "صفر" | wc -l)" -eq 1 ]
+check "zip is skipped as an archive" grep -q "archive.zip: skipped: .*unpack it first" "$TMP/out"
+check "tar.gz is skipped by name" grep -q "bundle.tar.gz: skipped: tar archive" "$TMP/out"
+check "empty file skipped" grep -q "empty.json: skipped: empty file" "$TMP/out"
+check "truncated RSS still yields its item (libxml2 recovery)" [ "$(ids "$TMP/db" 5 "بلا إغلاق" | wc -l)" -eq 1 ]
+log="${XDG_STATE_HOME:-$HOME/.local/state}/fahras/index.log"
+check "the log file lists every problem ($log)" grep -q "lines.jsonl" "$log"
+"$FAHRAS_BIN" index --db "$TMP/db3" "$d" >"$TMP/out3" 2>&1
+check "without --verbose the summary names the log file" grep -q "all listed in $log" "$TMP/out3"
+# --format forces a reader; --encoding forces a code page
+printf '\xe8\xd2\xc7\xd1\xc9 \xc7\xe4\xd5\xcd\xc9\n' >"$TMP/iso.txt"
+mkdir -p "$TMP/iso" && mv "$TMP/iso.txt" "$TMP/iso/"
+"$FAHRAS_BIN" index --quiet --db "$TMP/db2" "$TMP/iso"
+check "ISO-8859-6 detected" [ "$(ids "$TMP/db2" 5 "وزارة الصحة" | wc -l)" -eq 1 ]
+finish
