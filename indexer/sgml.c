@@ -65,11 +65,11 @@ static char *first_field(const char *rec, size_t len, const char *const *tags, i
 int fah_sgml_parse(const char *buf, size_t len, fah_article_cb cb, void *ctx,
                    size_t *unterminated) {
     static const char *const t_id[] = {"DOCNO", "DOCID", NULL};
-    static const char *const t_title[] = {"TITLE", "HEADLINE", NULL};
+    static const char *const t_title[] = {"TITLE", "HEADLINE", "HEADER", NULL};
     static const char *const t_date[] = {"TIME", "DATE", "DATE_TIME", NULL};
     static const char *const t_src[] = {"SRC", "SOURCE", NULL};
     static const char *const t_url[] = {"URL", NULL};
-    static const char *const t_author[] = {"AUTHOR", NULL};
+    static const char *const t_author[] = {"AUTHOR", "BYLINE", "DATELINE", NULL};
     static const char *const t_cat[] = {"CAT", NULL};
     static const char *const t_abs[] = {"ABSTRACT", NULL};
     static const char *const t_body[] = {"TEXT", "BODY", NULL};

@@ -9,9 +9,9 @@
  * references are decoded, one-line fields (all but ABSTRACT and TEXT/BODY)
  * have their white space runs folded to one space, and markup inside TEXT/BODY (<P>) becomes line
  * breaks.  Field tags (case-insensitive), first match wins:
- *   id        DOCNO DOCID          title     TITLE HEADLINE
+ *   id        DOCNO DOCID          title     TITLE HEADLINE HEADER
  *   date      TIME DATE DATE_TIME  source    SRC SOURCE
- *   url       URL                  author    AUTHOR
+ *   url       URL                  author    AUTHOR BYLINE DATELINE
  *   category  CAT                  abstract  ABSTRACT
  *   body      TEXT BODY
  */

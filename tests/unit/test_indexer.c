@@ -74,6 +74,12 @@ static void test_sgml(void **state) {
     assert_string_equal(r.a[0].body, "نص");
     fah_article_clear(&r.a[0]);
     /* one-line fields fold white space */
+    const char *hd = "<DOC><HEADER>رأس</HEADER><DATELINE>القاهرة</DATELINE><TEXT>x</TEXT></DOC>";
+    r.n = 0;
+    assert_int_equal(fah_sgml_parse(hd, strlen(hd), keep, &r, &unterminated), 0);
+    assert_string_equal(r.a[0].title, "رأس");
+    assert_string_equal(r.a[0].author, "القاهرة");
+    fah_article_clear(&r.a[0]);
     const char *h = "<DOC><TITLE>  سطر\n  ثان </TITLE><TEXT>x</TEXT></DOC>";
     r.n = 0;
     assert_int_equal(fah_sgml_parse(h, strlen(h), keep, &r, &unterminated), 0);
@@ -173,6 +179,12 @@ static void test_decode(void **state) {
     assert_int_equal(fah_decode("a\r\nb\rc", 6, NULL, &out, &info, msg, sizeof msg), 0);
     assert_string_equal(out.data, "a\nb\nc");
     assert_int_equal(fah_check_encoding("windows-1256"), 0);
+    /* a file listed, then removed before it is read */
+    int gz;
+    char rmsg[200];
+    assert_int_equal(fah_read_file("/nonexistent/fahras/vanished.txt", &out, &gz, rmsg, sizeof rmsg),
+                     FAH_READ_VANISHED);
+    assert_non_null(strstr(rmsg, "vanished"));
     assert_int_equal(fah_check_encoding("no-such-charset"), -1);
     fah_buf_free(&out);
     assert_non_null(fah_binary_reason("%PDF-1.4", 8));
