@@ -14,23 +14,7 @@
 #include "../../indexer/decode.h"
 #include "../../indexer/html.h"
 #include "../../indexer/json.h"
-
-typedef struct {
-    fah_article a[8];
-    int n;
-} recs;
-
-static int keep(void *ctx, fah_article *a) {
-    recs *r = ctx;
-    if (r->n < 8) r->a[r->n++] = *a;
-    else fah_article_clear(a);
-    return 0;
-}
-
-static void clear(recs *r) {
-    for (int i = 0; i < r->n; i++) fah_article_clear(&r->a[i]);
-    r->n = 0;
-}
+#include "records.h"
 
 static void test_json_array(void **state) {
     (void)state;
@@ -54,7 +38,7 @@ static void test_json_array(void **state) {
     assert_null(r.a[2].title);
     assert_null(r.a[2].body);
     assert_int_equal(r.a[2].record, 3);
-    clear(&r);
+    clear_recs(&r);
 }
 
 static void test_json_lines_and_errors(void **state) {
@@ -67,17 +51,17 @@ static void test_json_lines_and_errors(void **state) {
     assert_int_equal(r.n, 2); /* the records before the bad line are kept */
     assert_int_equal(e.line, 4);
     assert_int_equal(e.record, 2);
-    clear(&r);
+    clear_recs(&r);
     const char *cut = "[{\"title\": \"أ\"}, {\"title\": \"ب\"";
     assert_int_equal(fah_json_parse(cut, strlen(cut), keep, &r, &e), 1);
     assert_int_equal(r.n, 1);
-    clear(&r);
+    clear_recs(&r);
     const char *one = "{\n  \"title\": \"مقال واحد\",\n  \"body\": \"نص\"\n}\n";
     assert_false(fah_json_multi(one, strlen(one)) && 0);
     assert_int_equal(fah_json_parse(one, strlen(one), keep, &r, &e), 0);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.a[0].title, "مقال واحد");
-    clear(&r);
+    clear_recs(&r);
 }
 
 static void test_html_page(void **state) {
@@ -130,7 +114,7 @@ static void test_feeds(void **state) {
     assert_string_equal(r.a[0].source, "وكالة");
     assert_string_equal(r.a[0].author, "محرر");
     assert_string_equal(r.a[0].date_raw, "Sun, 18 Feb 2018 12:26:59 GMT");
-    clear(&r);
+    clear_recs(&r);
     const char *atom =
         "<feed xmlns='http://www.w3.org/2005/Atom'><title>موقع</title>"
         "<entry><title>مدخل</title><link href='http://b/1'/><id>urn:1</id>"
@@ -142,7 +126,7 @@ static void test_feeds(void **state) {
     assert_string_equal(r.a[0].body, "محتوى");
     assert_string_equal(r.a[0].author, "كاتبة");
     assert_string_equal(r.a[0].date_raw, "2018-03-01T08:00:00Z");
-    clear(&r);
+    clear_recs(&r);
 }
 
 static void test_legacy_encodings(void **state) {

@@ -20,18 +20,7 @@
 #include "../../indexer/idtable.h"
 #include "../../indexer/plaintext.h"
 #include "../../indexer/sgml.h"
-
-typedef struct {
-    fah_article a[4];
-    int n;
-} recs;
-
-static int keep(void *ctx, fah_article *a) {
-    recs *r = ctx;
-    if (r->n < 4) r->a[r->n++] = *a;
-    else fah_article_clear(a);
-    return 0;
-}
+#include "records.h"
 
 static void test_sgml(void **state) {
     (void)state;

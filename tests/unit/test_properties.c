@@ -17,6 +17,7 @@
 #include "../../stemmer/analyzer.h"
 #include "../../stemmer/light_stem.h"
 #include "../../stemmer/normalize.h"
+#include "saudi_texts.h"
 #include "shared_path.h"
 
 #define TOP 100000
@@ -58,9 +59,16 @@ static int on_tok(void *ctx, const fah_token *t) {
     return 0;
 }
 
-static size_t gz_read(void *buf, size_t len, void *data) {
-    int r = gzread((gzFile)data, buf, (unsigned)len);
-    return r < 0 ? (size_t)-1 : (size_t)r;
+typedef struct {
+    fah_analyzer *an;
+    fah_buf *clean;
+} count_ctx;
+
+static void count_text(const char *s, size_t n, void *vctx) {
+    count_ctx *c = vctx;
+    assert_int_equal(fah_analyzer_display(c->an, s, n, c->clean), 0);
+    cur_text = c->clean->data ? c->clean->data : "";
+    assert_int_equal(fah_analyzer_tokenize(c->an, cur_text, c->clean->len, 1, on_tok, NULL), 0);
 }
 
 static int by_count(const void *a, const void *b) {
@@ -77,37 +85,8 @@ static void test_properties(void **state) {
     fah_analyzer *none;
     assert_int_equal(fah_analyzer_new(FAH_STEM_NONE, &none, NULL, 0), 0);
     fah_buf clean = FAH_BUF_INIT, text = FAH_BUF_INIT;
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    struct dirent *e;
-    size_t files = 0;
-    while ((e = readdir(d)) != NULL) {
-        size_t l = strlen(e->d_name);
-        if (l < 8 || strcmp(e->d_name + l - 8, ".json.gz") != 0) continue;
-        char path[2048];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        gzFile gz = gzopen(path, "rb");
-        assert_non_null(gz);
-        json_error_t je;
-        json_t *arr = json_load_callback(gz_read, gz, 0, &je);
-        gzclose(gz);
-        assert_non_null(arr);
-        size_t i;
-        json_t *rec;
-        json_array_foreach(arr, i, rec) {
-            const char *keys[] = {"title", "content"};
-            for (int k = 0; k < 2; k++) {
-                const char *s = json_string_value(json_object_get(rec, keys[k]));
-                if (!s) continue;
-                assert_int_equal(fah_analyzer_display(none, s, strlen(s), &clean), 0);
-                cur_text = clean.data ? clean.data : "";
-                assert_int_equal(fah_analyzer_tokenize(none, cur_text, clean.len, 1, on_tok, NULL), 0);
-            }
-        }
-        json_decref(arr);
-        files++;
-    }
-    closedir(d);
+    count_ctx cc = {none, &clean};
+    size_t files = for_each_saudi_text(dir, count_text, &cc);
     assert_true(files >= 1);
     /* the most frequent types */
     size_t m = 0;

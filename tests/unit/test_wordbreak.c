@@ -17,6 +17,7 @@
 #include "../../common/buf.h"
 #include "../../stemmer/analyzer.h"
 #include "../../stemmer/wordbreak.h"
+#include "saudi_texts.h"
 #include "shared_path.h"
 
 static fah_analyzer *fast, *icu;
@@ -68,41 +69,17 @@ static void test_edge_cases(void **state) {
     assert_int_equal(mismatches, 0);
 }
 
-static size_t gz_read(void *buf, size_t len, void *data) {
-    int r = gzread((gzFile)data, buf, (unsigned)len);
-    return r < 0 ? (size_t)-1 : (size_t)r;
+static void compare_cb(const char *s, size_t n, void *ctx) {
+    (void)ctx;
+    compare(s, n);
 }
 
 static void test_saudinewsnet(void **state) {
     (void)state;
     char dir[1024];
     shared_path("corpus/saudinewsnet", dir, sizeof dir);
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    struct dirent *e;
     texts = fast_texts = 0;
-    while ((e = readdir(d)) != NULL) {
-        size_t l = strlen(e->d_name);
-        if (l < 8 || strcmp(e->d_name + l - 8, ".json.gz") != 0) continue;
-        char path[2048];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        gzFile gz = gzopen(path, "rb");
-        json_error_t je;
-        json_t *arr = json_load_callback(gz_read, gz, 0, &je);
-        gzclose(gz);
-        assert_non_null(arr);
-        size_t i;
-        json_t *rec;
-        json_array_foreach(arr, i, rec) {
-            const char *keys[] = {"title", "content"};
-            for (int k = 0; k < 2; k++) {
-                const char *s = json_string_value(json_object_get(rec, keys[k]));
-                if (s) compare(s, strlen(s));
-            }
-        }
-        json_decref(arr);
-    }
-    closedir(d);
+    assert_true(for_each_saudi_text(dir, compare_cb, NULL) > 0);
     printf("SaudiNewsNet: %zu texts, %zu of them (%.0f%%) on the fast path, %zu mismatches\n", texts,
            fast_texts, 100.0 * (double)fast_texts / (double)(texts ? texts : 1), mismatches);
     assert_true(texts > 50000);
