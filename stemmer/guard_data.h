@@ -17,7 +17,7 @@ extern const size_t fah_guard_keep_proclitic_count;
 extern const char *const fah_guard_keep_teh[];
 extern const size_t fah_guard_keep_teh_count;
 
-/* Words ending in هما كما هم هن كم كن نا that is not an attached pronoun. */
+/* Words ending in هما كما هم كم نا that is not an attached pronoun. */
 extern const char *const fah_guard_keep_pronoun[];
 extern const size_t fah_guard_keep_pronoun_count;
 

@@ -112,7 +112,9 @@ static int suffix_round(struct fah_stemmer *s, unsigned *w, size_t *n) {
     static const unsigned suf2[][2] = {{HEH, ALEF}, {ALEF, NOON}, {ALEF, TEH}, {WAW, NOON},
                                        {YEH, NOON}, {YEH, HEH},   {YEH, TEH_M}};
     for (size_t k = 0; k < 7; k++) {
-        if (len < 4 || !ends2(w, len, suf2[k][0], suf2[k][1])) continue;
+        if (len < 5 || !ends2(w, len, suf2[k][0], suf2[k][1])) continue;
+        /* -ايه/-اية: the ي belongs to the word (ولاية, نهاية, حماية), not a nisba */
+        if (suf2[k][0] == YEH && w[len - 3] == ALEF) continue;
         if (suf2[k][0] == ALEF && suf2[k][1] == TEH &&
             in_table(fah_guard_keep_teh, fah_guard_keep_teh_count, key(s, w, len - 2, HEH))) {
             w[len - 2] = HEH; /* plural of a word that keeps its ة: -ات -> -ه */
@@ -122,11 +124,12 @@ static int suffix_round(struct fah_stemmer *s, unsigned *w, size_t *n) {
         }
         changed = 1;
     }
-    /* attached pronouns هما كما هم هن كم كن نا (at least 3 letters left) */
+    /* attached pronouns هما كما هم كم نا (at least 3 letters left); the
+     * feminine plurals هن كن are rare in news and mostly end other words
+     * (يتمكن is not يتم + كن) */
     static const unsigned pron[][3] = {{HEH, MEEM, ALEF}, {KAF, MEEM, ALEF}, {HEH, MEEM, 0},
-                                       {HEH, NOON, 0},    {KAF, MEEM, 0},    {KAF, NOON, 0},
-                                       {NOON, ALEF, 0}};
-    for (size_t k = 0; k < 7; k++) {
+                                       {KAF, MEEM, 0},    {NOON, ALEF, 0}};
+    for (size_t k = 0; k < 5; k++) {
         size_t pl = pron[k][2] ? 3 : 2;
         if (len < pl + 3) continue;
         int match = 1;
@@ -141,9 +144,10 @@ static int suffix_round(struct fah_stemmer *s, unsigned *w, size_t *n) {
     }
     static const unsigned suf1[] = {HEH, TEH_M, YEH};
     for (size_t k = 0; k < 3; k++) {
-        if (len < 3 || w[len - 1] != suf1[k]) continue;
+        if (len < 4 || w[len - 1] != suf1[k]) continue;
         if (suf1[k] == HEH && in_table(fah_guard_keep_teh, fah_guard_keep_teh_count, key(s, w, len, 0)))
             continue;
+        if (suf1[k] == YEH && w[len - 2] == ALEF) continue; /* -اي: ولاي(ة), لاهاي, شاي */
         len -= 1;
         changed = 1;
     }
@@ -169,10 +173,10 @@ static int keeps_first_letter(struct fah_stemmer *s, const unsigned *w, size_t n
 /* One round: at most one prefix, then the suffix rules; 1 if it changed. */
 static int round_once(struct fah_stemmer *s, unsigned *w, size_t *n) {
     size_t len = *n, off = 0;
-    if (len >= 5 && (starts(w, len, WAW, ALEF, LAM, 3) || starts(w, len, BEH, ALEF, LAM, 3) ||
+    if (len >= 6 && (starts(w, len, WAW, ALEF, LAM, 3) || starts(w, len, BEH, ALEF, LAM, 3) ||
                      starts(w, len, KAF, ALEF, LAM, 3) || starts(w, len, FEH, ALEF, LAM, 3))) {
         off = 3;
-    } else if (len >= 4 && (starts(w, len, ALEF, LAM, 0, 2) || starts(w, len, LAM, LAM, 0, 2))) {
+    } else if (len >= 5 && (starts(w, len, ALEF, LAM, 0, 2) || starts(w, len, LAM, LAM, 0, 2))) {
         off = 2;
     } else if (len >= 4 && (w[0] == WAW || w[0] == FEH || w[0] == BEH || w[0] == KAF || w[0] == LAM) &&
                !keeps_first_letter(s, w, len)) {

@@ -6,26 +6,28 @@
  *
  * Input: a token already normalized by fah_normalize_token() (UTF-8).  A
  * token that is not made only of Arabic letters U+0621-U+064A is returned
- * unchanged.  Rules (analyzer version 2), after Larkey, Ballesteros &
+ * unchanged.  Rules (analyzer version 3), after Larkey, Ballesteros &
  * Connell, "Light Stemming for Arabic Information Retrieval" (2007; light10,
  * REFERENCE.md section 1d), applied as one round, repeated until the word no
  * longer changes (so the stemmer is idempotent, and والالتزام, الالتزام and
  * التزام meet):
  *   prefixes, at most one per round:
- *     - one article وال بال كال فال (at least 2 letters left), else ال لل
- *       (at least 2 left);
+ *     - one article وال بال كال فال, else ال لل, when at least 3 letters are
+ *       left (light10 allows 2: الله would become له, الآن أن);
  *     - else one proclitic و ف ب ك ل when at least 3 letters are left and the
  *       word is not in the keep_proclitic table (guard_data.h: words that
  *       take the article themselves, or whose remainder is rare on its own,
  *       measured on SaudiNewsNet), so وقال -> قال but وزير, واحد, كتاب,
  *       بطاطس, لبنان keep their first letter; فهم keeps it by length;
  *   suffixes, each tried once per round in this order (light10's list):
- *     ها ان ات ون ين يه ية (at least 2 letters left), then ه ة ي (at least
- *     2 left); ه is kept on words in the keep_teh table (الحديدة is not
+ *     ها ان ات ون ين يه ية, then ه ة ي, each when at least 3 letters are left
+ *     (light10 allows 2; with rounds repeated that merged مدينة, مدة and مدى,
+ *     قوانين and قوات, لاهاي and لا); ه is kept on words in the keep_teh table (الحديدة is not
  *     الحديد), and ات becomes ه on their plurals;
- *     one attached pronoun هما كما هم هن كم كن نا (at least 3 letters left)
+ *     one attached pronoun هما كما هم كم نا (at least 3 letters left)
  *     unless the word is in keep_pronoun (تفاهم), tried after light10's
- *     list and before ه ة ي;
+ *     list and before ه ة ي; neither ي nor يه/ية is removed after ا
+ *     (الولايات and ولاية -> ولاي, not ولا; نهاية -> نهاي);
  *     last, the accusative alef written without tanween (اتفاقا -> اتفاق)
  *     on words in the strip_alef table only.
  * Lengths are counted in letters.  Stems are never empty.

@@ -43,17 +43,9 @@ static unsigned fold(unsigned c) {
     return (unsigned)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
 }
 
-/* Does the token end in a tanween-fath alef: ا + U+064B or U+064B + ا
- * (both orders occur in typed text)? */
-static int tanween_alef(const char *tok, size_t len) {
-    static const char a1[] = "\xd8\xa7\xd9\x8b", a2[] = "\xd9\x8b\xd8\xa7";
-    return len >= 6 && (memcmp(tok + len - 4, a1, 4) == 0 || memcmp(tok + len - 4, a2, 4) == 0);
-}
-
 int fah_normalize_token(const char *tok, size_t len, fah_buf *out) {
     fah_buf_reset(out);
     if (fah_buf_reserve(out, len)) return -1;
-    int drop_alef = tanween_alef(tok, len);
     size_t i = 0;
     while (i < len) {
         unsigned c = fah_utf8_next(tok, len, &i);
@@ -68,10 +60,5 @@ int fah_normalize_token(const char *tok, size_t len, fah_buf *out) {
         if (fah_buf_put_utf8(out, f)) return -1;
     }
     out->data[out->len] = '\0';
-    /* the alef that carries tanween fath is spelling, not part of the word */
-    if (drop_alef && out->len >= 4 && memcmp(out->data + out->len - 2, "\xd8\xa7", 2) == 0) {
-        out->len -= 2;
-        out->data[out->len] = '\0';
-    }
     return 0;
 }

@@ -22,10 +22,10 @@
  *   -> 0-9    Arabic-Indic U+0660-U+0669 and Persian U+06F0-U+06F9 digits (#9)
  *   -> .      Arabic decimal separator U+066B; -> , thousands U+066C and
  *             the Arabic comma U+060C when inside a number (#9c)
- *   case      Unicode simple case folding (u_foldCase) for everything else;
- *   tanween   a final alef written with tanween fath (اً or ًا) is dropped
- *             with the mark: it carries the case ending, it is not part of
- *             the word (اتفاقاً -> اتفاق, as اتفاق).
+ *   case      Unicode simple case folding (u_foldCase) for everything else.
+ * The alef that carries tanween fath (اتفاقاً) stays, as it does when the
+ * mark is not written (اتفاقا): the stemmer decides about it for both
+ * (light_stem.h), so جداً and جدا stay one term.
  */
 #ifndef FAHRAS_NORMALIZE_H
 #define FAHRAS_NORMALIZE_H
