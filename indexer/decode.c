@@ -180,16 +180,34 @@ int fah_utf16_guess(const char *raw, size_t len) {
 static long legacy_score(const fah_buf *b, size_t *arabic, size_t *nonascii) {
     *arabic = *nonascii = 0;
     long bad = 0;
+    int prev_arabic = 0, pending_latin = 0; /* a Latin-1 letter right after an Arabic one */
+    int prev_ascii = 0, prev_arabic_any = 0;
     for (size_t i = 0; i < b->len;) {
+        unsigned cp;
         if ((unsigned char)b->data[i] < 0x80) {
-            unsigned char c = (unsigned char)b->data[i++];
-            if (c == 0x1A) bad++; /* ICU's substitute for an unmapped byte */
-            continue;
+            cp = (unsigned char)b->data[i++];
+            if (cp == 0x1A) bad++; /* ICU's substitute for an unmapped byte */
+        } else {
+            cp = fah_utf8_next(b->data, b->len, &i);
+            (*nonascii)++;
         }
-        unsigned cp = fah_utf8_next(b->data, b->len, &i);
-        (*nonascii)++;
-        if (cp >= 0x0621 && cp <= 0x064A) (*arabic)++;
-        else if ((cp >= 0xC0 && cp <= 0xFF) || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFD) bad++;
+        int is_arabic = cp >= 0x0621 && cp <= 0x064A;
+        int is_latin1 = cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7;
+        int is_ascii_letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+        /* an Arabic letter glued to a Latin one: ISO-8859-6 reading French
+         * accents (é -> ى, è -> و) */
+        if ((is_arabic && prev_ascii) || (is_ascii_letter && prev_arabic_any)) bad++;
+        prev_ascii = is_ascii_letter;
+        prev_arabic_any = is_arabic;
+        if (is_arabic) {
+            (*arabic)++;
+            if (pending_latin) bad++; /* Arabic, Latin-1, Arabic: a mis-decoding */
+        }
+        if ((cp >= 0x80 && cp < 0xA0) || cp == 0xFFFD) bad++;
+        /* French words in Windows-1256 text (déclaré) are fine: a Latin-1
+         * letter counts against the decoding only between Arabic letters */
+        pending_latin = is_latin1 && prev_arabic;
+        if (!is_latin1) prev_arabic = is_arabic;
     }
     return (long)*arabic - 3 * bad;
 }

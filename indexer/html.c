@@ -183,6 +183,29 @@ static int p_h1(const xmlNode *n) { return name_is(n, "h1"); }
 static int p_title(const xmlNode *n) { return name_is(n, "title"); }
 static int p_time(const xmlNode *n) { return name_is(n, "time") && xmlHasProp((xmlNode *)n, (const xmlChar *)"datetime"); }
 
+static void collect_articles(const xmlNode *n, const xmlNode **best, size_t *best_len) {
+    for (const xmlNode *c = n; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (p_article(c)) {
+            fah_buf b = FAH_BUF_INIT;
+            text_of(c->children, &b, 1);
+            if (b.len > *best_len) {
+                *best_len = b.len;
+                *best = c;
+            }
+            fah_buf_free(&b);
+        }
+        collect_articles(c->children, best, best_len);
+    }
+}
+
+static const xmlNode *largest_article(const xmlNode *root) {
+    const xmlNode *best = NULL;
+    size_t len = 0;
+    collect_articles(root, &best, &len);
+    return best;
+}
+
 typedef struct meta_map {
     const char *key; /* property / name / itemprop value */
     int slot;
@@ -265,8 +288,10 @@ int fah_html_parse(const char *buf, size_t len, fah_article *a) {
     int rank[M_N];
     for (int i = 0; i < M_N; i++) rank[i] = 1 << 20;
     collect_meta(root, m, rank);
-    const xmlNode *container = find(root, p_article);
-    if (!container) container = find(root, p_body_prop);
+    /* the article's own text: [itemprop=articleBody], else the <article>
+     * with the most text (sites also wrap teaser cards in <article>) */
+    const xmlNode *container = find(root, p_body_prop);
+    if (!container) container = largest_article(root);
     if (!container) container = find(root, p_main);
     if (!container) container = find(root, p_body);
     if (!container) container = root;
@@ -355,38 +380,51 @@ static char *first_of(const xmlNode *n, const char *const *names) {
     return NULL;
 }
 
-int fah_feed_parse(const char *buf, size_t len, fah_article_cb cb, void *ctx, char *msg,
-                   size_t msglen) {
-    xmlDocPtr doc = xmlReadMemory(buf, (int)len, NULL, "UTF-8",
-                                  XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                      XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-    if (!doc) {
-        snprintf(msg, msglen, "not well-formed XML, and libxml2 could not recover");
-        return 1;
+/* Copy of buf with every '&' that does not start a character or entity
+ * reference written as "&amp;" (feeds in the wild carry raw '&' in titles
+ * and URLs, which makes libxml2 drop entity decoding). */
+static char *escape_amps(const char *buf, size_t len, size_t *outlen) {
+    fah_buf b = FAH_BUF_INIT;
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] != '&') {
+            fah_buf_putc(&b, buf[i]);
+            continue;
+        }
+        size_t k = i + 1;
+        if (k < len && buf[k] == '#') {
+            k++;
+            if (k < len && (buf[k] == 'x' || buf[k] == 'X')) k++;
+            while (k < len && isxdigit((unsigned char)buf[k])) k++;
+        } else {
+            while (k < len && isalnum((unsigned char)buf[k])) k++;
+        }
+        if (k < len && buf[k] == ';' && k > i + 1) fah_buf_putc(&b, '&');
+        else fah_buf_puts(&b, "&amp;");
     }
-    xmlNode *root = xmlDocGetRootElement(doc);
-    const xmlNode *scope = root;
-    const char *item = "item";
-    char *source = NULL;
-    if (root && strcmp((const char *)root->name, "rss") == 0) {
-        scope = child(root, "channel");
-        source = child_text(scope, "title");
-    } else if (root && strcmp((const char *)root->name, "feed") == 0) {
-        item = "entry";
-        source = child_text(root, "title");
-    } else if (root && strcmp((const char *)root->name, "RDF") == 0) {
-        const xmlNode *ch = child(root, "channel");
-        source = child_text(ch, "title");
-    }
+    fah_buf_reserve(&b, 0);
+    *outlen = b.len;
+    return fah_buf_steal(&b);
+}
+
+typedef struct feed_ctx {
+    fah_article_cb cb;
+    void *ctx;
+    const char *source;  /* channel or feed title */
+    size_t records;
+} feed_ctx;
+
+/* Hand over every <item>/<entry> child of `scope`. */
+static int feed_items(const xmlNode *scope, feed_ctx *f) {
     static const char *const f_title[] = {"title", NULL};
     static const char *const f_date[] = {"pubDate", "date", "published", "updated", "issued", NULL};
     static const char *const f_body[] = {"encoded", "content", "description", "summary", NULL};
     static const char *const f_author[] = {"creator", "author", NULL};
     static const char *const f_id[] = {"guid", "id", NULL};
     int rc = 0;
-    size_t rec = 0;
     for (const xmlNode *c = scope ? scope->children : NULL; c && rc == 0; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, item) != 0) continue;
+        if (c->type != XML_ELEMENT_NODE ||
+            (strcmp((const char *)c->name, "item") != 0 && strcmp((const char *)c->name, "entry") != 0))
+            continue;
         fah_article a;
         memset(&a, 0, sizeof a);
         char *rawt = first_of(c, f_title);
@@ -396,23 +434,115 @@ int fah_feed_parse(const char *buf, size_t len, fah_article_cb cb, void *ctx, ch
         a.body = html_fragment_text(raw);
         free(raw);
         a.date_raw = fah_one_line(first_of(c, f_date));
-        char *au = first_of(c, f_author);
-        a.author = fah_one_line(au);
-        a.category = fah_one_line(child_text(c, "category"));
+        a.author = fah_one_line(first_of(c, f_author));
+        const xmlNode *cat = child(c, "category");
+        if (cat) {
+            char *term = attr(cat, "term"); /* Atom: <category term="..."/> */
+            a.category = fah_one_line(term ? term : child_text(c, "category"));
+        }
         a.id = fah_one_line(first_of(c, f_id));
-        /* link: RSS text, or Atom <link href> (rel alternate or none) */
+        /* link: RSS text, or Atom <link href> */
         const xmlNode *l = child(c, "link");
         if (l) {
             char *href = attr(l, "href");
-            if (href) a.url = href;
-            else a.url = fah_one_line(child_text(c, "link"));
+            a.url = href ? href : fah_one_line(child_text(c, "link"));
         }
-        a.source = source ? strdup(source) : NULL;
-        a.record = ++rec;
+        a.source = f->source ? strdup(f->source) : NULL;
+        a.record = ++f->records;
         a.line = (size_t)xmlGetLineNo(c);
-        rc = cb(ctx, &a);
+        rc = f->cb(f->ctx, &a);
+    }
+    return rc;
+}
+
+/* Parse XML, telling whether libxml2 had to recover from errors. */
+static xmlDocPtr read_xml(const char *buf, size_t len, int *wellformed) {
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) return NULL;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
+                                      XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                          XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    *wellformed = ctxt->wellFormed;
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+/* Feeds libxml2 cannot read whole: cut them at <item>/<entry> tags and
+ * read each item on its own (an item without its closing tag ends where
+ * the next one starts). */
+static int feed_items_by_tags(const char *buf, size_t len, feed_ctx *f) {
+    const char *tag = fah_memcasemem(buf, len, "<entry") ? "entry" : "item";
+    char open[16], close[16];
+    snprintf(open, sizeof open, "<%s", tag);
+    snprintf(close, sizeof close, "</%s>", tag);
+    const char *p = buf, *end = buf + len;
+    int rc = 0;
+    while (rc == 0 && (p = fah_memcasemem(p, (size_t)(end - p), open)) != NULL) {
+        const char *after = p + strlen(open);
+        if (after < end && *after != '>' && !isspace((unsigned char)*after)) {
+            p = after;
+            continue;
+        }
+        const char *next = after;
+        for (;;) { /* the next real opening tag */
+            next = fah_memcasemem(next, (size_t)(end - next), open);
+            if (!next || next + strlen(open) >= end || next[strlen(open)] == '>' ||
+                isspace((unsigned char)next[strlen(open)]))
+                break;
+            next += strlen(open);
+        }
+        const char *stop = next ? next : end;
+        const char *c = fah_memcasemem(after, (size_t)(stop - after), close);
+        const char *e = c ? c + strlen(close) : stop;
+        fah_buf one = FAH_BUF_INIT;
+        fah_buf_puts(&one, "<wrap xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                           "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">");
+        fah_buf_append(&one, p, (size_t)(e - p));
+        if (!c) fah_buf_puts(&one, close);
+        fah_buf_puts(&one, "</wrap>");
+        int wf;
+        xmlDocPtr d = read_xml(one.data, one.len, &wf);
+        fah_buf_free(&one);
+        if (d) {
+            rc = feed_items(xmlDocGetRootElement(d), f);
+            xmlFreeDoc(d);
+        }
+        p = e;
+    }
+    return rc;
+}
+
+int fah_feed_parse(const char *buf, size_t len, fah_article_cb cb, void *ctx, char *msg,
+                   size_t msglen) {
+    size_t elen;
+    char *esc = escape_amps(buf, len, &elen);
+    if (!esc) return -1;
+    msg[0] = '\0';
+    int wellformed = 0;
+    xmlDocPtr doc = read_xml(esc, elen, &wellformed);
+    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    const xmlNode *scope = root;
+    char *source = NULL;
+    if (root && strcmp((const char *)root->name, "rss") == 0) {
+        scope = child(root, "channel");
+        source = child_text(scope, "title");
+    } else if (root && (strcmp((const char *)root->name, "feed") == 0 ||
+                        strcmp((const char *)root->name, "RDF") == 0)) {
+        const xmlNode *ch = child(root, "channel"); /* RSS 1.0 keeps its title there */
+        source = child_text(ch ? ch : root, "title");
+    }
+    feed_ctx f = {cb, ctx, source ? fah_one_line(source) : NULL, 0};
+    int rc;
+    if (doc && wellformed) {
+        rc = feed_items(scope, &f);
+    } else {
+        /* not well-formed: read item by item, so one broken item costs only itself */
+        rc = feed_items_by_tags(esc, elen, &f);
+        snprintf(msg, msglen, "not well-formed XML: read item by item (%zu items recovered)",
+                 f.records);
     }
     free(source);
-    xmlFreeDoc(doc);
+    if (doc) xmlFreeDoc(doc);
+    free(esc);
     return rc;
 }

@@ -40,9 +40,10 @@ int fah_html_detect(const char *buf, size_t len);
  * of memory or libxml2 cannot make a tree. */
 int fah_html_parse(const char *buf, size_t len, fah_article *a);
 
-/* Parse a feed, handing each item to cb.  Returns 0, 1 when the XML
- * cannot be parsed at all (msg says why), -1 out of memory, or the
- * callback's value. */
+/* Parse a feed, handing each item to cb.  A raw '&' that starts no
+ * reference is read as "&amp;".  A feed that is not well-formed is read
+ * item by item (cut at its <item>/<entry> tags), and msg (otherwise "")
+ * says so.  Returns 0, -1 out of memory, or the callback's value. */
 int fah_feed_parse(const char *buf, size_t len, fah_article_cb cb, void *ctx, char *msg,
                    size_t msglen);
 

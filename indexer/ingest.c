@@ -89,6 +89,18 @@ fah_format fah_detect_format(const char *t, size_t len) {
     return FAH_FMT_TEXT;
 }
 
+/* Does the file name say JSON? */
+static int json_name(const char *rel) {
+    static const char *const ext[] = {".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz",
+                                      ".ndjson.gz"};
+    size_t n = strlen(rel);
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+        size_t e = strlen(ext[i]);
+        if (n >= e && strcasecmp(rel + n - e, ext[i]) == 0) return 1;
+    }
+    return 0;
+}
+
 typedef struct relay {
     const fah_ingest_cbs *cb;
     int multi;
@@ -180,6 +192,20 @@ fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
             r.multi = fah_json_multi(t, len);
             fah_json_error je;
             rc = fah_json_parse(t, len, relay_article, &r, &je);
+            if (rc == 1 && r.records == 0 && !json_name(rel) && g->format == FAH_FMT_AUTO) {
+                /* "[فيديو] لحظة ..." : a text article that starts with a bracket */
+                fah_article a;
+                if (fah_plaintext_parse(t, len, &a)) return FAH_FILE_NOMEM;
+                rc = relay_article(&r, &a);
+                break;
+            }
+            if (rc == 1 && je.bad_lines) {
+                notef(cb, 1, "%zu invalid JSON line(s), the first at line %zu (byte offset %zu): %s; "
+                             "the other %zu record(s) are indexed",
+                      je.bad_lines, je.line, je.offset, je.text, r.records);
+                *stopped = r.stopped;
+                return FAH_FILE_FAILED;
+            }
             if (rc == 1) {
                 notef(cb, 1, "invalid JSON at line %zu (byte offset %zu) after %zu record(s): %s%s",
                       je.line, je.offset, je.record, je.text,
@@ -192,10 +218,7 @@ fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
         case FAH_FMT_FEED: {
             r.multi = 1;
             rc = fah_feed_parse(t, len, relay_article, &r, msg, sizeof msg);
-            if (rc == 1) {
-                notef(cb, 1, "%s", msg);
-                return FAH_FILE_FAILED;
-            }
+            if (msg[0]) notef(cb, 0, "%s", msg);
             if (r.records == 0 && rc == 0) notef(cb, 0, "feed without <item> or <entry>");
             break;
         }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/buf.h"
 #include "textutil.h"
 
 static char *field(json_t *o, const char *const *names, int *oom) {
@@ -26,13 +27,40 @@ static char *field(json_t *o, const char *const *names, int *oom) {
             snprintf(num, sizeof num, "%.17g", json_real_value(v));
             s = num;
             n = strlen(num);
-        } else if (json_is_array(v) && json_array_size(v) > 0 && json_is_string(json_array_get(v, 0))) {
-            s = json_string_value(json_array_get(v, 0)); /* e.g. "author": ["..."] */
-            n = strlen(s);
         }
-        if (!s) continue;
+        fah_buf joined = FAH_BUF_INIT;
+        if (json_is_array(v)) { /* "body": ["para", "para"], "author": ["a", "b"] */
+            size_t i;
+            json_t *el;
+            int body = strcmp(*names, "content") == 0 || strcmp(*names, "text") == 0 ||
+                       strcmp(*names, "body") == 0 || strcmp(*names, "article") == 0 ||
+                       strcmp(*names, "articleBody") == 0;
+            json_array_foreach(v, i, el) {
+                const char *es = json_is_string(el) ? json_string_value(el)
+                                 : json_is_object(el) ? json_string_value(json_object_get(el, "name"))
+                                                      : NULL;
+                if (!es || !*es) continue;
+                if (joined.len) fah_buf_puts(&joined, body ? "\n" : ", ");
+                fah_buf_puts(&joined, es);
+            }
+            if (joined.len) {
+                s = joined.data;
+                n = joined.len;
+            }
+        } else if (json_is_object(v)) { /* "author": {"name": "..."} */
+            json_t *nm = json_object_get(v, "name");
+            if (json_is_string(nm)) {
+                s = json_string_value(nm);
+                n = strlen(s);
+            }
+        }
+        if (!s) {
+            fah_buf_free(&joined);
+            continue;
+        }
         int markup = strstr(s, "<p") || strstr(s, "<P") || strstr(s, "<br") || strstr(s, "</");
         char *r = fah_text_extract(s, n, markup);
+        fah_buf_free(&joined);
         if (!r) {
             *oom = 1;
             return NULL;
@@ -157,9 +185,25 @@ int fah_json_parse(const char *b, size_t len, fah_article_cb cb, void *ctx, fah_
             return 1;
         }
     }
-    /* one object for the whole file? */
+    /* one object for the whole file: an export wrapping an array of
+     * articles, or a single article */
     json_t *whole = json_loadb(b + i, len - i, 0, &je);
     if (whole && json_is_object(whole)) {
+        static const char *const wrappers[] = {"articles", "items", "data", "results", "docs",
+                                               "posts", NULL};
+        for (const char *const *w = wrappers; *w; w++) {
+            json_t *arr = json_object_get(whole, *w);
+            if (!json_is_array(arr) || !json_is_object(json_array_get(arr, 0))) continue;
+            size_t k;
+            json_t *el;
+            int rc = 0;
+            json_array_foreach(arr, k, el) {
+                rc = to_article(el, ++rec, line, i, cb, ctx);
+                if (rc) break;
+            }
+            json_decref(whole);
+            return rc;
+        }
         int rc = to_article(whole, 1, line, i, cb, ctx);
         json_decref(whole);
         return rc;
@@ -173,9 +217,11 @@ int fah_json_parse(const char *b, size_t len, fah_article_cb cb, void *ctx, fah_
         while (k < end && isspace((unsigned char)b[k])) k++;
         if (k < end) {
             json_t *v = json_loadb(b + k, end - k, 0, &je);
-            if (!v) {
-                set_err(err, line, k + (size_t)je.position, rec, je.text);
-                return 1;
+            if (!v) { /* skip the bad line, go on with the next */
+                if (err->bad_lines++ == 0) set_err(err, line, k + (size_t)je.position, rec, je.text);
+                line++;
+                i = end + 1;
+                continue;
             }
             int rc = to_article(v, ++rec, line, k, cb, ctx);
             json_decref(v);
@@ -184,5 +230,5 @@ int fah_json_parse(const char *b, size_t len, fah_article_cb cb, void *ctx, fah_
         line++;
         i = end + 1;
     }
-    return 0;
+    return err->bad_lines ? 1 : 0;
 }

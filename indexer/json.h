@@ -16,7 +16,12 @@
  *   author    author byline writer
  *   category  category section
  * HTML character references in strings are decoded; strings that carry
- * paragraph markup (<p>, <br>) have their tags removed.
+ * paragraph markup (<p>, <br>) have their tags removed; a field holding an
+ * array of strings is joined (paragraphs with line breaks, names with ", ").
+ * A top-level object whose "articles", "items", "data", "results", "docs"
+ * or "posts" member is an array of objects (NewsAPI and similar exports)
+ * is read as that array.  In JSON Lines an invalid line is skipped and
+ * reported; the other lines are read.
  */
 #ifndef FAHRAS_JSON_H
 #define FAHRAS_JSON_H
@@ -26,6 +31,7 @@
 #include "article.h"
 
 typedef struct fah_json_error {
+    size_t bad_lines; /* JSON Lines: lines skipped as invalid (line/offset/text: the first) */
     size_t line;      /* 1-based line of the error */
     size_t offset;    /* byte offset of the error */
     size_t record;    /* records handed over before it */
@@ -33,10 +39,10 @@ typedef struct fah_json_error {
 } fah_json_error;
 
 /* Parse buf[0..len).  Returns 0 when the whole input was read, 1 when
- * parsing stopped at malformed JSON (err says where; the records before it
- * were handed over), -1 when out of memory, or the callback's non-zero
- * value.  *records_in_file counts the records seen (for ids: files with
- * more than one record number them). */
+ * malformed JSON was met (err says where: for an array, parsing stopped
+ * there and the records before it were handed over; for JSON Lines,
+ * err->bad_lines lines were skipped and all others handed over), -1 when
+ * out of memory, or the callback's non-zero value. */
 int fah_json_parse(const char *buf, size_t len, fah_article_cb cb, void *ctx, fah_json_error *err);
 
 /* Does the input hold more than one record (array with 2+ elements, or 2+

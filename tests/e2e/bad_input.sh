@@ -16,7 +16,12 @@ rc=$?
 cat "$TMP/out"
 check "a run with broken files exits 1" [ "$rc" -eq 1 ]
 check "invalid JSON array: file and line named" grep -q "broken-array.json: invalid JSON at line 1 (byte offset [0-9]*) after 1 record" "$TMP/out"
-check "invalid JSON Lines: line 3 named" grep -q "lines.jsonl: invalid JSON at line 3 .* after 2 record" "$TMP/out"
+check "invalid JSON Lines: line 3 named" grep -q "lines.jsonl: 1 invalid JSON line(s), the first at line 3 .*the other 3 record(s) are indexed" "$TMP/out"
+check "JSON Lines: the line after the bad one is indexed too" [ "$(ids "$TMP/db" 5 "سطر رابع" | wc -l)" -ge 1 ]
+printf '[فيديو] لحظة انهيار مبنى في الموصل\n\nنص الخبر عن الانهيار.\n' >"$TMP/bracket.txt"
+mkdir -p "$TMP/br" && mv "$TMP/bracket.txt" "$TMP/br/"
+"$FAHRAS_BIN" index --quiet --db "$TMP/dbbr" "$TMP/br"
+check "a text file starting with [ is read as text" [ "$(ids "$TMP/dbbr" 5 "الموصل" | wc -l)" -eq 1 ]
 check "records before a JSON error are kept" [ "$(ids "$TMP/db" 5 "السدود" | wc -l)" -eq 1 ]
 check "the array's first record is kept" grep -qx "broken-array.json#1" <<<"$(ids "$TMP/db" 5 "المياه")"
 check "empty record counted, title-only record indexed" grep -q "1 empty records not indexed" "$TMP/out"

@@ -48,9 +48,11 @@ static void test_json_lines_and_errors(void **state) {
     recs r = {0};
     fah_json_error e;
     assert_int_equal(fah_json_parse(l, strlen(l), keep, &r, &e), 1);
-    assert_int_equal(r.n, 2); /* the records before the bad line are kept */
+    assert_int_equal(r.n, 3); /* the bad line is skipped, the others kept */
+    assert_int_equal(e.bad_lines, 1);
     assert_int_equal(e.line, 4);
     assert_int_equal(e.record, 2);
+    assert_string_equal(r.a[2].title, "د");
     clear_recs(&r);
     const char *cut = "[{\"title\": \"أ\"}, {\"title\": \"ب\"";
     assert_int_equal(fah_json_parse(cut, strlen(cut), keep, &r, &e), 1);
@@ -61,6 +63,24 @@ static void test_json_lines_and_errors(void **state) {
     assert_int_equal(fah_json_parse(one, strlen(one), keep, &r, &e), 0);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.a[0].title, "مقال واحد");
+    clear_recs(&r);
+}
+
+static void test_json_shapes(void **state) {
+    (void)state;
+    recs r = {0};
+    fah_json_error e;
+    const char *api = "{\"status\": \"ok\", \"articles\": [{\"title\": \"أ\", \"content\": \"نص\", "
+                      "\"source\": {\"name\": \"وكالة\"}}, {\"title\": \"ب\"}]}";
+    assert_int_equal(fah_json_parse(api, strlen(api), keep, &r, &e), 0);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.a[0].source, "وكالة");
+    clear_recs(&r);
+    const char *arr = "{\"title\": \"ج\", \"body\": [\"الفقرة الأولى\", \"الفقرة الثانية\"], "
+                      "\"author\": [\"علي حسن\", \"منى سعيد\"]}";
+    assert_int_equal(fah_json_parse(arr, strlen(arr), keep, &r, &e), 0);
+    assert_string_equal(r.a[0].body, "الفقرة الأولى\nالفقرة الثانية");
+    assert_string_equal(r.a[0].author, "علي حسن, منى سعيد");
     clear_recs(&r);
 }
 
@@ -127,6 +147,19 @@ static void test_feeds(void **state) {
     assert_string_equal(r.a[0].author, "كاتبة");
     assert_string_equal(r.a[0].date_raw, "2018-03-01T08:00:00Z");
     clear_recs(&r);
+    /* a raw & does not stop entity decoding; a broken item costs only itself */
+    const char *amp = "<rss><channel><title>ق</title><item><title>الحكومة & المعارضة</title>"
+                      "<link>https://x/?a=1&b=2</link><description>&lt;p&gt;نص&lt;/p&gt;</description></item>"
+                      "<item><title>مكسور</title><description>نص <b>غامق</description></item>"
+                      "<item><title>ثالث</title><description>سليم</description></item></channel></rss>";
+    assert_int_equal(fah_feed_parse(amp, strlen(amp), keep, &r, msg, sizeof msg), 0);
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.a[0].title, "الحكومة & المعارضة");
+    assert_string_equal(r.a[0].url, "https://x/?a=1&b=2");
+    assert_string_equal(r.a[0].body, "نص");
+    assert_string_equal(r.a[2].title, "ثالث");
+    assert_non_null(strstr(msg, "not well-formed"));
+    clear_recs(&r);
 }
 
 static void test_legacy_encodings(void **state) {
@@ -144,6 +177,12 @@ static void test_legacy_encodings(void **state) {
     assert_string_equal(info.encoding, "windows-1256");
     assert_string_equal(out.data, "وزارة الصحة");
     assert_non_null(strstr(info.note, "windows-1256"));
+    /* Windows-1256 Arabic with French words (Maghreb archives) */
+    const char fr[] = "\xe6\xd2\xc7\xd1\xc9 \xc7\xe1\xd5\xcd\xc9 a d\xe9" "clar\xe9 \xe0 la presse \xe9t\xe9 "
+                      "\xc7\xe1\xcc\xe1\xd3\xc9";
+    assert_int_equal(fah_decode(fr, strlen(fr), NULL, &out, &info, msg, sizeof msg), 0);
+    assert_string_equal(info.encoding, "windows-1256");
+    assert_non_null(strstr(out.data, "déclaré"));
     /* UTF-16LE without a BOM */
     const char u16[] = "\x48\x06\x32\x06\x27\x06\x31\x06\x29\x06\x20\x00";
     assert_int_equal(fah_utf16_guess(u16, 12), 'L');
@@ -181,6 +220,7 @@ static void test_arabic_dates(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_array),     cmocka_unit_test(test_json_lines_and_errors),
+        cmocka_unit_test(test_json_shapes),
         cmocka_unit_test(test_html_page),      cmocka_unit_test(test_feeds),
         cmocka_unit_test(test_legacy_encodings), cmocka_unit_test(test_arabic_dates),
     };
