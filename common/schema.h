@@ -7,7 +7,7 @@
  *   Z<stem>    stem of a word, no positions (recall); absent with --stemmer none
  *   Q<id>      the article id (unique; "Q#" + hash when too long: see
  *              fah_id_term())
- *   XS<src>    source, lower-case (filter)
+ *   XS<src>    source, normalized as a word (fah_source_term) (filter)
  * Values:
  *   FAH_SLOT_DATE    "YYYYMMDDHHMMSS" in UTC (sorts byte-wise)
  *   FAH_SLOT_SOURCE  source as stored
@@ -42,5 +42,12 @@
  * "Q#" + 32 hex digits of two 64-bit FNV-1a hashes of the id. Returns its
  * length. */
 size_t fah_id_term(const char *id, char *buf, size_t buflen);
+
+/* The filter term of a source name: "XS" + the name with white space
+ * folded and every character normalized as words are (normalize.h: case,
+ * hamza, ى, ة, tashkeel), so الأهرام and الاهرام, BBC and bbc are one
+ * source.  Returns 0 or -1 (memory); out is reset first. */
+struct fah_buf;
+int fah_source_term(const char *source, struct fah_buf *out);
 
 #endif

@@ -50,6 +50,13 @@ static int parse_zone(const char *p, int *ok) {
     if (!*p || !strcasecmp(p, "GMT") || !strcasecmp(p, "UT") || !strcasecmp(p, "UTC") ||
         !strcasecmp(p, "Z"))
         return 0;
+    /* RFC 822 section 5.1 zone names */
+    static const struct { const char *n; int off; } zones[] = {
+        {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300},
+        {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420},
+    };
+    for (size_t k = 0; k < sizeof zones / sizeof zones[0]; k++)
+        if (!strcasecmp(p, zones[k].n)) return zones[k].off;
     if (*p == '+' || *p == '-') {
         int sign = *p == '-' ? -1 : 1;
         p++;
@@ -173,6 +180,30 @@ static int parse_arabic(const char *s, fah_date *out) {
             hijri = 1;
             continue;
         }
+        /* 12-hour clock: م / مساء / pm after the time, ص / صباحا / am */
+        if (has_time && (!strcmp(w[i], "م") || !strcmp(w[i], "مساء") || !strcmp(w[i], "مساءا") ||
+                         !strcasecmp(w[i], "pm"))) {
+            if (h < 12) h += 12;
+            continue;
+        }
+        if (has_time && (!strcmp(w[i], "ص") || !strcmp(w[i], "صباحا") || !strcasecmp(w[i], "am"))) {
+            if (h == 12) h = 0;
+            continue;
+        }
+        /* a year with the Hijri mark glued on: 1440هـ */
+        {
+            size_t L = strlen(w[i]);
+            if (L > 2 && (unsigned char)w[i][L - 2] == 0xD9 && (unsigned char)w[i][L - 1] == 0x87) {
+                char num[64];
+                memcpy(num, w[i], L - 2);
+                num[L - 2] = '\0';
+                if (number(num, &v) && v >= 1000) {
+                    year = v;
+                    hijri = 1;
+                    continue;
+                }
+            }
+        }
         if (month) continue;
         for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
             const char *mn = months[k].name;
@@ -244,8 +275,13 @@ int fah_date_parse(const char *in, fah_date *out) {
         if (!ok) return -1;
         return build(y, mo, d, h, mi, sec, off, 1, out);
     }
-    /* dd/mm/yyyy */
-    if (sscanf(s, "%2d/%2d/%4d%n", &d, &mo, &y, &used) == 3 && s[used] == '\0')
+    /* dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (day first, as Arabic sources
+     * write them), and yyyy/mm/dd */
+    char sep;
+    if (sscanf(s, "%2d%c%2d%*c%4d%n", &d, &sep, &mo, &y, &used) == 4 && s[used] == '\0' &&
+        (sep == '/' || sep == '-' || sep == '.') && s[used - 5] == sep)
+        return build(y, mo, d, 0, 0, 0, 0, 0, out);
+    if (sscanf(s, "%4d/%2d/%2d%n", &y, &mo, &d, &used) == 3 && s[used] == '\0')
         return build(y, mo, d, 0, 0, 0, 0, 0, out);
     /* Arabic month names and Hijri dates */
     for (const char *q = s; *q; q++)

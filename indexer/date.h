@@ -3,15 +3,19 @@
  *
  * Accepted forms (leading/trailing space ignored):
  *   RFC 822 / 2822 (section 3.3): "Sun, 18 Feb 2018 12:26:59 GMT", with
- *     zones GMT UT UTC Z or +HHMM / -HHMM, the weekday and seconds optional;
+ *     zones GMT UT UTC Z, EST EDT CST CDT MST MDT PST PDT or +HHMM / -HHMM,
+ *     the weekday and seconds optional;
  *   ISO 8601: "2018-02-18", "2018-02-18T12:26:59Z", "...+03:00", "+0300",
  *     fractional seconds ignored, and "YYYY-MM-DD HH:MM[:SS]";
- *   "dd/mm/yyyy" (day first, as in Arabic-language sources);
+ *   "dd/mm/yyyy", "dd-mm-yyyy", "dd.mm.yyyy" (day first, as in
+ *   Arabic-language sources) and "yyyy/mm/dd";
  *   Arabic month names in day-month-year order, with or without weekday and
  *   time: Egyptian/Gulf (يناير ... ديسمبر), Levantine/Iraqi (كانون الثاني ...
  *   كانون الأول), Maghrebi (جانفي ... أوت) and pairs such as أيلول/سبتمبر;
  *   Hijri dates (محرم ... ذو الحجة, or a year below 1600, or a هـ mark),
- *   converted with ICU's Umm al-Qura calendar ("islamic-umalqura").
+ *   converted with ICU's Umm al-Qura calendar ("islamic-umalqura"), with
+ *   the هـ mark spaced or glued to the year; a time followed by م / مساء / pm
+ *   is afternoon, ص / صباحا / am morning.
  * Arabic-Indic and Persian digits are read as ASCII digits.
  * A date without a zone is taken as UTC.
  */

@@ -156,11 +156,7 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
     }
     if (art->source && *art->source) {
         fah_buf *tb = &b->term;
-        fah_buf_reset(tb);
-        fah_buf_puts(tb, FAH_PREFIX_SOURCE);
-        for (const char *p = art->source; *p; p++)
-            fah_buf_putc(tb, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
-        if (tb->len <= FX_MAX_TERM_BYTES &&
+        if (fah_source_term(art->source, tb) == 0 && tb->len > 2 &&
             (st = fx_doc_add_boolean_term(b->doc, tb->data, tb->len, err)) != FX_OK)
             return st;
         if ((st = fx_doc_set_value(b->doc, FAH_SLOT_SOURCE, art->source, strlen(art->source),

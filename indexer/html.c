@@ -1,6 +1,7 @@
 #include "html.h"
 
 #include <ctype.h>
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -36,7 +37,9 @@ static int skip_element(const xmlNode *n) {
     static const char *const clutter[] = {"menu", "nav", "footer", "header", "sidebar", "related",
                                           "share", "social", "cookie", "consent", "banner", "advert",
                                           "comment", "breadcrumb", "newsletter", "subscribe",
-                                          "popup", "modal", "tags", "read-also", "readmore", NULL};
+                                          "popup", "modal", "tags", "read-also", "readmore",
+                                          "gdpr", "most-read", "mostread", "taboola", "outbrain",
+                                          "sponsored", "promo", NULL};
     const char *attrs[] = {"class", "id"};
     for (int k = 0; k < 2; k++) {
         char *v = attr(n, attrs[k]);
@@ -213,6 +216,58 @@ typedef struct meta_map {
 
 enum { M_TITLE, M_DATE, M_SOURCE, M_AUTHOR, M_CAT, M_URL, M_DESC, M_N };
 
+/* schema.org JSON-LD: fill empty slots from a NewsArticle/Article object
+ * (also inside "@graph" or a top-level array). */
+static void ld_fill(json_t *o, char **m) {
+    if (json_is_array(o)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(o, i, e) ld_fill(e, m);
+        return;
+    }
+    if (!json_is_object(o)) return;
+    json_t *graph = json_object_get(o, "@graph");
+    if (graph) ld_fill(graph, m);
+    const char *type = json_string_value(json_object_get(o, "@type"));
+    if (!type || !strstr(type, "Article")) return;
+    struct { const char *key; int slot; } f[] = {{"headline", M_TITLE}, {"datePublished", M_DATE},
+                                                 {"articleSection", M_CAT}, {"url", M_URL},
+                                                 {"description", M_DESC}};
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+        const char *v = json_string_value(json_object_get(o, f[k].key));
+        if (v && *v && !m[f[k].slot]) m[f[k].slot] = strdup(v);
+    }
+    json_t *who[2] = {json_object_get(o, "author"), json_object_get(o, "publisher")};
+    int slots[2] = {M_AUTHOR, M_SOURCE};
+    for (int k = 0; k < 2; k++) {
+        json_t *w = who[k];
+        if (json_is_array(w)) w = json_array_get(w, 0);
+        const char *v = json_is_string(w) ? json_string_value(w)
+                        : json_string_value(json_object_get(w, "name"));
+        if (v && *v && !m[slots[k]]) m[slots[k]] = strdup(v);
+    }
+}
+
+static void collect_ld(const xmlNode *n, char **m) {
+    for (const xmlNode *c = n; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (name_is(c, "script")) {
+            char *type = attr(c, "type");
+            if (type && strcasecmp(type, "application/ld+json") == 0) {
+                xmlChar *t = xmlNodeGetContent((xmlNode *)c);
+                json_error_t je;
+                json_t *o = t ? json_loads((const char *)t, 0, &je) : NULL;
+                if (o) ld_fill(o, m);
+                json_decref(o);
+                xmlFree(t);
+            }
+            free(type);
+            continue;
+        }
+        collect_ld(c->children, m);
+    }
+}
+
 static void collect_meta(const xmlNode *n, char **m, int *rank) {
     static const meta_map map[] = {
         {"og:title", M_TITLE}, {"twitter:title", M_TITLE},
@@ -288,6 +343,7 @@ int fah_html_parse(const char *buf, size_t len, fah_article *a) {
     int rank[M_N];
     for (int i = 0; i < M_N; i++) rank[i] = 1 << 20;
     collect_meta(root, m, rank);
+    collect_ld(root, m);
     /* the article's own text: [itemprop=articleBody], else the <article>
      * with the most text (sites also wrap teaser cards in <article>) */
     const xmlNode *container = find(root, p_body_prop);

@@ -450,7 +450,8 @@ int fah_cmd_index(int argc, char **argv) {
             fprintf(to, "%zu note%s (skipped files, encoding guesses, dates not understood)%s%s\n",
                     notes, notes == 1 ? "" : "s", logged ? ": all listed in " : "; --verbose lists them",
                     logged ? logpath : "");
-        if (r.files_failed || r.verbose) print_problems(&r, to, r.verbose);
+        /* with --verbose every note was printed as it happened */
+        if (r.files_failed && !r.verbose) print_problems(&r, to, 0);
     }
     for (size_t i = 0; i < r.nprobs; i++) {
         free(r.probs[i].path);

@@ -25,7 +25,8 @@
 
 static void usage(FILE *to) {
     fprintf(to,
-            "usage: fahras search [--db PATH] [--limit N] [--offset N] [--json] QUERY...\n"
+            "usage: fahras search [--db PATH] [--limit N] [--offset N] [--json] [--source S]\n"
+            "                     [--from D] [--to D] [--sort date|relevance] QUERY...\n"
             "\n"
             "Rank articles for QUERY (BM25 over title and text; every spelling variant and\n"
             "stem of each word matches) and print rank, title, date, source, id, path and a\n"
@@ -36,7 +37,8 @@ static void usage(FILE *to) {
             "  --limit N        how many results (default 10)\n"
             "  --offset N       skip the first N results\n"
             "  --json           JSON Lines: one \"hit\" object per result, then a \"summary\"\n"
-            "  --source S       only articles from source S (as stored, any case)\n"
+            "  --source S       only articles from source S (spelling variants and case folded\n"
+            "                   as for words: الأهرام = الاهرام)\n"
             "  --from D, --to D only articles dated in [D, D] (YYYY, YYYY-MM or YYYY-MM-DD, UTC,\n"
             "                   inclusive)\n"
             "  --sort date      newest first (default: relevance)\n"
@@ -48,7 +50,7 @@ static void usage(FILE *to) {
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" to the first (end = 0) or last
  * (end = 1) second of that period as a date value key (schema.h);
  * -1 when malformed. */
-static int period_key(const char *s, int end, char key[24]) {
+static int period_key(const char *s, int end, char key[32]) {
     int y = 0, m = 0, d = 0, n = 0;
     if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && s[n] == '\0') {
     } else if (sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && s[n] == '\0') {
@@ -58,9 +60,10 @@ static int period_key(const char *s, int end, char key[24]) {
     } else {
         return -1;
     }
-    if (y < 1 || m < 0 || m > 12 || d < 0 || d > 31) return -1;
-    if (end) snprintf(key, 24, "%04d%02d%02d235959", y, m ? m : 12, d ? d : 31);
-    else snprintf(key, 24, "%04d%02d%02d000000", y, m ? m : 1, d ? d : 1);
+    static const int dim[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 0 || m > 12 || d < 0 || (m && d > dim[m - 1]) || (!m && d)) return -1;
+    if (end) snprintf(key, 32, "%04d%02d%02d235959", y, m ? m : 12, d ? d : 31);
+    else snprintf(key, 32, "%04d%02d%02d000000", y, m ? m : 1, d ? d : 1);
     return 0;
 }
 
@@ -181,7 +184,7 @@ int fah_cmd_search(int argc, char **argv) {
             default: usage(stderr); return FAH_EXIT_USAGE;
         }
     }
-    char lo[24], hi[24];
+    char lo[32], hi[32];
     if ((from && period_key(from, 0, lo)) || (to && period_key(to, 1, hi))) {
         fprintf(stderr, "fahras search: --from/--to take YYYY, YYYY-MM or YYYY-MM-DD\n");
         return FAH_EXIT_USAGE;
@@ -232,10 +235,8 @@ int fah_cmd_search(int argc, char **argv) {
         size_t nf = 0;
         if (source) {
             fah_buf t = FAH_BUF_INIT;
-            fah_buf_puts(&t, FAH_PREFIX_SOURCE);
-            for (const char *p = source; *p; p++)
-                fah_buf_putc(&t, (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p);
-            if (fx_query_term(t.data, t.len, 1, 0, &f[nf], NULL) == FX_OK) nf++;
+            if (fah_source_term(source, &t) == 0 && fx_query_term(t.data, t.len, 1, 0, &f[nf], NULL) == FX_OK)
+                nf++;
             fah_buf_free(&t);
         }
         if ((from || to) && fx_query_value_range(FAH_SLOT_DATE, from ? lo : NULL, 14, to ? hi : NULL,
