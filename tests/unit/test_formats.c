@@ -105,6 +105,22 @@ static void test_html_page(void **state) {
     assert_string_equal(a.source, "جريدة");
     assert_string_equal(a.body, "اندلع حريق كبير.\nوتمت السيطرة عليه.");
     fah_article_clear(&a);
+    /* JSON-LD fills what meta tags do not give; the article with the most
+     * text wins over teaser cards */
+    const char *ld = "<html><head><script type='application/ld+json'>{\"@context\": \"https://schema.org\", "
+                     "\"@type\": \"NewsArticle\", \"headline\": \"عنوان من البيانات\", "
+                     "\"datePublished\": \"2019-02-11T10:20:00+02:00\", \"author\": {\"name\": \"هبة\"}, "
+                     "\"publisher\": {\"name\": \"الصحيفة\"}}</script></head><body>"
+                     "<article class='card'><p>عاجل قصير</p></article>"
+                     "<article><p>النص الكامل للمقال وهو أطول من البطاقة بكثير جدا.</p></article>"
+                     "<article class='card'><p>بطاقة</p></article></body></html>";
+    assert_int_equal(fah_html_parse(ld, strlen(ld), &a), 0);
+    assert_string_equal(a.title, "عنوان من البيانات");
+    assert_string_equal(a.date_raw, "2019-02-11T10:20:00+02:00");
+    assert_string_equal(a.author, "هبة");
+    assert_string_equal(a.source, "الصحيفة");
+    assert_string_equal(a.body, "النص الكامل للمقال وهو أطول من البطاقة بكثير جدا.");
+    fah_article_clear(&a);
     /* no meta, no article: <h1> and <body>, <time datetime> */
     const char *bare = "<html><body><h1>عنوان</h1><time datetime='2019-01-02'>2 يناير</time><p>نص</p></body></html>";
     assert_int_equal(fah_html_parse(bare, strlen(bare), &a), 0);
@@ -212,6 +228,13 @@ static void test_arabic_dates(void **state) {
     date_is("15 رمضان 1436 هـ", "2015-07-02");
     date_is("1 محرم 1440", "2018-09-11");
     date_is("2 ذو الحجة 1439 هـ", "2018-08-13");
+    date_is("1 محرم 1440هـ", "2018-09-11");                      /* هـ glued to the year */
+    date_is("5 أكتوبر 2018 - 10:30 م", "2018-10-05T22:30:00+00:00"); /* م: afternoon */
+    date_is("5 أكتوبر 2018 10:30 صباحاً", "2018-10-05T10:30:00+00:00");
+    date_is("18 Feb 2018 12:26:59 EST", "2018-02-18T12:26:59-05:00");
+    date_is("2018/10/05", "2018-10-05");
+    date_is("5-10-2018", "2018-10-05");
+    date_is("05.10.2018", "2018-10-05");
     fah_date d;
     assert_int_equal(fah_date_parse("15 رمضان", &d), -1);   /* no year */
     assert_int_equal(fah_date_parse("أمس", &d), -1);
