@@ -12,6 +12,8 @@ int fah_cmd_index(int argc, char **argv);
 int fah_cmd_search(int argc, char **argv);
 int fah_cmd_analyze(int argc, char **argv);
 int fah_cmd_show(int argc, char **argv);
+int fah_cmd_stats(int argc, char **argv);
+int fah_cmd_check(int argc, char **argv);
 
 /* Print "fahras VERSION (analyzer N, Xapian V, ICU V)" to stdout. */
 void fah_print_version(void);

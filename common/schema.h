@@ -29,6 +29,8 @@
 #define FAH_META_ANALYZER "fahras.analyzer_version"
 #define FAH_META_STEMMER "fahras.stemmer"
 #define FAH_META_SCHEMA "fahras.schema_version"
+/* JSON: {"finished": ISO 8601 UTC, "files", "articles", "failed", "seconds"} */
+#define FAH_META_LAST_RUN "fahras.last_run"
 #define FAH_SCHEMA_VERSION "1"
 
 /* Term-position gap between fields, so phrases never span two fields. */

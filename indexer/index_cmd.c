@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../common/buf.h"
@@ -221,6 +222,8 @@ static void usage(FILE *to) {
             "  --encoding ENC   read every file in ENC (an ICU converter name, e.g. windows-1256)\n"
             "  --format F       read every file as F: text, sgml, json, jsonl, html, rss, atom\n"
             "  --batch N        articles per commit (default %d)\n"
+            "  --wait SECONDS   when another indexer holds the database, wait up to SECONDS\n"
+            "                   for it (default: exit 5 at once)\n"
             "  --quiet          print nothing unless something failed\n"
             "  --verbose        list every file skipped or with a warning\n"
             "  --progress       show progress (default on a terminal)\n"
@@ -266,7 +269,7 @@ int fah_cmd_index(int argc, char **argv) {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},      {"stemmer", required_argument, NULL, 's'},
         {"encoding", required_argument, NULL, 'e'}, {"batch", required_argument, NULL, 'b'},
-        {"format", required_argument, NULL, 'f'},
+        {"format", required_argument, NULL, 'f'},  {"wait", required_argument, NULL, 'w'},
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
         {"progress", no_argument, NULL, 'p'},      {"no-progress", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
@@ -278,8 +281,18 @@ int fah_cmd_index(int argc, char **argv) {
     int progress = -1;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:s:e:b:f:qvpPhV", opts, NULL)) != -1) {
+    double wait_secs = 0;
+    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:qvpPhV", opts, NULL)) != -1) {
         switch (c) {
+            case 'w': {
+                char *end;
+                wait_secs = strtod(optarg, &end);
+                if (*end || wait_secs < 0) {
+                    fprintf(stderr, "fahras index: --wait needs a number of seconds\n");
+                    return FAH_EXIT_USAGE;
+                }
+                break;
+            }
             case 'f':
                 if (fah_format_parse(optarg, &r.forced_format)) {
                     fprintf(stderr, "fahras index: unknown format '%s' (text, sgml, json, jsonl, html, rss, atom)\n",
@@ -344,9 +357,16 @@ int fah_cmd_index(int argc, char **argv) {
     }
     fx_error e;
     fx_status st = fx_db_open_writable(dbpath, 1, &r.db, &e);
+    for (double waited = 0; st == FX_ERR_LOCKED && waited < wait_secs; waited += 0.5) {
+        struct timespec ts = {0, 500000000L};
+        nanosleep(&ts, NULL);
+        st = fx_db_open_writable(dbpath, 1, &r.db, &e);
+    }
     if (st != FX_OK) {
         if (st == FX_ERR_LOCKED)
-            fprintf(stderr, "fahras index: database %s is locked by another indexer; try again later\n",
+            fprintf(stderr,
+                    "fahras index: database %s is locked by another indexer; try again later "
+                    "(or use --wait SECONDS)\n",
                     dbpath);
         else
             fprintf(stderr, "fahras index: cannot open database %s for writing: %s\n"
@@ -417,7 +437,20 @@ int fah_cmd_index(int argc, char **argv) {
         index_file(&r);
         fah_progress_update(&prog, i + 1, r.articles);
     }
-    if (r.fatal == FX_OK) commit(&r);
+    if (r.fatal == FX_OK) {
+        /* the run's record, committed with its last documents */
+        char when[32];
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        char rec[256];
+        snprintf(rec, sizeof rec,
+                 "{\"finished\":\"%s\",\"files\":%zu,\"articles\":%zu,\"failed\":%zu,\"seconds\":%.1f}",
+                 when, r.files.n, r.articles - r.dup_same, r.files_failed, fah_now() - t0);
+        fx_db_set_metadata(r.db, FAH_META_LAST_RUN, rec, strlen(rec), NULL);
+        commit(&r);
+    }
     fah_progress_end(&prog);
     double secs = fah_now() - t0;
 

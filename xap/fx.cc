@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -309,6 +310,29 @@ fx_status fx_db_get_value(fx_db *db, fx_docid id, unsigned slot, char **val, siz
     std::string v = db->base().get_document(id).get_value(slot);
     *val = dup_bytes(v);
     *len = v.size();
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_term_stats(fx_db *db, uint64_t *distinct_terms, uint64_t *total_length,
+                           fx_error *err) {
+    FX_TRY
+    Xapian::Database &d = db->base();
+    uint64_t n = 0;
+    for (Xapian::TermIterator t = d.allterms_begin(); t != d.allterms_end(); ++t) n++;
+    *distinct_terms = n;
+    *total_length = d.get_total_length();
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_check(const char *path, size_t *errors, char **report, fx_error *err) {
+    *errors = 0;
+    *report = nullptr;
+    FX_TRY
+    std::ostringstream out;
+    *errors = Xapian::Database::check(path, 0, &out);
+    *report = dup_bytes(out.str());
     return FX_OK;
     FX_CATCH
 }

@@ -109,6 +109,17 @@ fx_status fx_db_get_data(fx_db *db, fx_docid id, char **data, size_t *len, fx_er
 fx_status fx_db_get_value(fx_db *db, fx_docid id, unsigned slot, char **val, size_t *len,
                           fx_error *err);
 
+/* Number of distinct terms (walks the whole term list: proportional to
+ * the vocabulary), and the sum of document lengths (wdf total). */
+fx_status fx_db_term_stats(fx_db *db, uint64_t *distinct_terms, uint64_t *total_length,
+                           fx_error *err);
+
+/* Xapian's own consistency check of the database at `path`
+ * (Xapian::Database::check): *errors gets the number of problems found,
+ * *report (malloc()ed, may be empty) Xapian's description of them.
+ * FX_ERR_CORRUPT and friends when the database cannot even be opened. */
+fx_status fx_db_check(const char *path, size_t *errors, char **report, fx_error *err);
+
 /* ---- documents -------------------------------------------------------- */
 
 fx_status fx_doc_new(fx_doc **out, fx_error *err);

@@ -1,0 +1,165 @@
+/*
+ * stats_cmd.c - `fahras stats [--db PATH] [--json]` and
+ * `fahras check [--db PATH]`: what a database holds, and whether it is
+ * sound.
+ */
+#include <dirent.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../xap/fx.h"
+#include "commands.h"
+#include "dbopen.h"
+#include "dbpath.h"
+#include "exitcodes.h"
+#include "schema.h"
+
+/* Bytes of the regular files in directory `path` (a glass database). */
+static unsigned long long dir_bytes(const char *path) {
+    DIR *d = opendir(path);
+    if (!d) return 0;
+    unsigned long long sum = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char p[4400];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) sum += (unsigned long long)st.st_size;
+    }
+    closedir(d);
+    return sum;
+}
+
+static int parse_common(int argc, char **argv, const char *usage, const char **dbopt, int *json) {
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},     {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:jhV", opts, NULL)) != -1) {
+        switch (c) {
+            case 'd': *dbopt = optarg; break;
+            case 'j': *json = 1; break;
+            case 'h': fputs(usage, stdout); return -FAH_EXIT_OK - 1;
+            case 'V': fah_print_version(); return -FAH_EXIT_OK - 1;
+            default: fputs(usage, stderr); return FAH_EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "%s: unexpected argument '%s'\n", argv[0], argv[optind]);
+        return FAH_EXIT_USAGE;
+    }
+    return 0;
+}
+
+int fah_cmd_stats(int argc, char **argv) {
+    static const char usage[] =
+        "usage: fahras stats [--db PATH] [--json]\n"
+        "\n"
+        "What the database holds: articles, distinct terms, size on disk, analyzer version\n"
+        "and stemmer, and the last index run.\n"
+        "Exit: 0; 2 usage; 3 database missing or unreadable; 4 another analyzer version\n";
+    const char *dbopt = NULL;
+    int json = 0;
+    int rc = parse_common(argc, argv, usage, &dbopt, &json);
+    if (rc) return rc < 0 ? FAH_EXIT_OK : rc;
+    char dbpath[4096];
+    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
+        fprintf(stderr, "fahras stats: no --db given and neither FAHRAS_DB nor HOME is set\n");
+        return FAH_EXIT_USAGE;
+    }
+    fx_db *db;
+    fah_stem_kind kind;
+    if ((rc = fah_open_for_reading(dbpath, &db, &kind)) != 0) return rc;
+    uint32_t docs = 0;
+    uint64_t terms = 0, total = 0;
+    fx_error e;
+    char *ver = NULL, *last = NULL;
+    size_t n;
+    if (fx_db_doccount(db, &docs, &e) != FX_OK || fx_db_term_stats(db, &terms, &total, &e) != FX_OK ||
+        fx_db_get_metadata(db, FAH_META_ANALYZER, &ver, &n, &e) != FX_OK ||
+        fx_db_get_metadata(db, FAH_META_LAST_RUN, &last, &n, &e) != FX_OK) {
+        fprintf(stderr, "fahras stats: database %s: %s\n", dbpath, e.msg);
+        fx_db_close(db);
+        return FAH_EXIT_DB;
+    }
+    unsigned long long bytes = dir_bytes(dbpath);
+    json_error_t je;
+    json_t *lr = last ? json_loads(last, 0, &je) : NULL;
+    if (json) {
+        json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:s,s:s}", "type", "stats", "db", dbpath,
+                              "articles", (json_int_t)docs, "terms", (json_int_t)terms,
+                              "postings_wdf_total", (json_int_t)total, "size_bytes",
+                              (json_int_t)bytes, "analyzer_version", ver ? ver : "",
+                              "stemmer", fah_stem_kind_name(kind));
+        json_object_set(o, "last_run", lr ? lr : json_null());
+        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (s) puts(s);
+        free(s);
+        json_decref(o);
+    } else {
+        printf("database   %s\n", dbpath);
+        printf("articles   %u\n", docs);
+        printf("terms      %llu distinct (wdf total %llu)\n", (unsigned long long)terms,
+               (unsigned long long)total);
+        printf("size       %.1f MB\n", (double)bytes / 1e6);
+        printf("analyzer   version %s, stemmer %s\n", ver ? ver : "?", fah_stem_kind_name(kind));
+        if (lr) {
+            char *s = json_dumps(lr, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            printf("last run   %s\n", s ? s : "?");
+            free(s);
+        } else {
+            printf("last run   (not recorded)\n");
+        }
+    }
+    json_decref(lr);
+    free(ver);
+    free(last);
+    fx_db_close(db);
+    return FAH_EXIT_OK;
+}
+
+int fah_cmd_check(int argc, char **argv) {
+    static const char usage[] =
+        "usage: fahras check [--db PATH]\n"
+        "\n"
+        "Check the database with Xapian's own consistency check (Database::check) and\n"
+        "that it was built by this fahras.\n"
+        "Exit: 0 sound; 2 usage; 3 missing, unreadable or corrupt (the problems are\n"
+        "printed); 4 built by another analyzer version\n";
+    const char *dbopt = NULL;
+    int json = 0;
+    int rc = parse_common(argc, argv, usage, &dbopt, &json);
+    if (rc) return rc < 0 ? FAH_EXIT_OK : rc;
+    char dbpath[4096];
+    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
+        fprintf(stderr, "fahras check: no --db given and neither FAHRAS_DB nor HOME is set\n");
+        return FAH_EXIT_USAGE;
+    }
+    fx_db *db;
+    fah_stem_kind kind;
+    if ((rc = fah_open_for_reading(dbpath, &db, &kind)) != 0) return rc;
+    fx_db_close(db);
+    size_t errors = 0;
+    char *report = NULL;
+    fx_error e;
+    fx_status st = fx_db_check(dbpath, &errors, &report, &e);
+    if (st != FX_OK) {
+        fprintf(stderr, "fahras check: database %s: %s\n", dbpath, e.msg);
+        return FAH_EXIT_DB;
+    }
+    if (errors) {
+        fprintf(stderr, "fahras check: database %s has %zu problem(s):\n%s", dbpath, errors,
+                report ? report : "");
+        free(report);
+        return FAH_EXIT_DB;
+    }
+    free(report);
+    printf("fahras check: %s is sound (Xapian check: no errors; analyzer version matches)\n", dbpath);
+    return FAH_EXIT_OK;
+}
