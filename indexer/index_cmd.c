@@ -7,6 +7,7 @@
  * record where it helps) and skipped; the run goes on.
  */
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@
 #include "docbuild.h"
 #include "idtable.h"
 #include "ingest.h"
+#include "manifest.h"
 #include "walk.h"
 
 /* Documents per commit.  Xapian flushes by itself every 10,000 changes; a
@@ -48,6 +50,10 @@ typedef struct run {
     fah_docbuilder *builder;
     fah_idtable *ids;
     fah_ingest *ingest;
+    fah_manifest *man;
+    char **cur_ids;        /* ids the current file produced */
+    size_t ncur, capcur;
+    size_t files_unchanged, deleted, files_removed;
     const char *forced_encoding;
     fah_format forced_format;
     int quiet, verbose;
@@ -168,6 +174,16 @@ static int on_article(void *ctx, fah_article *a) {
         note(r, r->file->path, 0, "record %zu (line %zu): date '%s' not understood; stored without date",
              a->record, a->line, a->date_raw);
     }
+    /* remember the id for the manifest before the article (and id) is freed */
+    if (r->ncur == r->capcur) {
+        size_t cap = r->capcur ? r->capcur * 2 : 16;
+        char **v = realloc(r->cur_ids, cap * sizeof *v);
+        if (v) {
+            r->cur_ids = v;
+            r->capcur = cap;
+        }
+    }
+    if (r->ncur < r->capcur) r->cur_ids[r->ncur++] = strdup(id);
     fah_article_clear(a);
     st = fx_db_replace_by_term(r->db, built.idterm, built.idterm_len, built.doc, NULL, &e);
     if (st != FX_OK) {
@@ -181,6 +197,30 @@ static int on_article(void *ctx, fah_article *a) {
     return 0;
 }
 
+/* Delete the article `id` unless another file in the manifest still
+ * produces it. */
+static void delete_article(run *r, const char *id) {
+    if (fah_manifest_id_refs(r->man, id) > 1) return;
+    char term[4400];
+    size_t tl = fah_id_term(id, term, sizeof term);
+    fx_error e;
+    uint32_t n = 0;
+    if (fx_db_termfreq(r->db, term, tl, &n, &e) != FX_OK || n == 0) return;
+    fx_status st = fx_db_delete_by_term(r->db, term, tl, &e);
+    if (st != FX_OK) {
+        r->fatal = st;
+        r->fatal_err = e;
+        return;
+    }
+    r->deleted++;
+    if (++r->pending >= r->batch) commit(r);
+}
+
+static void clear_cur(run *r) {
+    for (size_t i = 0; i < r->ncur; i++) free(r->cur_ids[i]);
+    r->ncur = 0;
+}
+
 static void on_note(void *ctx, int failed, const char *msg) {
     run *r = ctx;
     note(r, r->file->path, failed, "%s", msg);
@@ -190,7 +230,36 @@ static void index_file(run *r) {
     fah_ingest_cbs cb = {on_article, on_note, r};
     int stopped = 0;
     r->file_records = 0;
+    const fah_file *f = r->file;
+    char abs[PATH_MAX];
+    if (!realpath(f->path, abs)) snprintf(abs, sizeof abs, "%s", f->path);
+    long long mt = (long long)f->mtime * 1000000000LL + f->mtime_ns;
+    fah_mentry *old = fah_manifest_find(r->man, abs);
+    if (old && old->size == (long long)f->size && old->mtime_ns == mt) {
+        old->seen = 1; /* unchanged since the last run */
+        r->files_unchanged++;
+        return;
+    }
+    clear_cur(r);
     fah_outcome o = fah_ingest_file(r->ingest, r->file->path, r->file->rel, &cb, &stopped);
+    if ((o == FAH_FILE_READ || o == FAH_FILE_SKIPPED) && r->fatal == FX_OK) {
+        /* articles the file no longer has */
+        old = fah_manifest_find(r->man, abs);
+        for (size_t i = 0; old && i < old->nids && r->fatal == FX_OK; i++) {
+            int kept = 0;
+            for (size_t k = 0; k < r->ncur && !kept; k++) kept = strcmp(r->cur_ids[k], old->ids[i]) == 0;
+            if (!kept) delete_article(r, old->ids[i]);
+        }
+        fx_error e;
+        fx_status st = fah_manifest_put(r->man, r->db, abs, (long long)f->size, mt, r->cur_ids,
+                                        r->ncur, &e);
+        if (st != FX_OK && r->fatal == FX_OK) {
+            r->fatal = st;
+            r->fatal_err = e;
+        }
+    } else if (old) {
+        old->seen = 1; /* a file that failed keeps its articles until it reads again */
+    }
     switch (o) {
         case FAH_FILE_READ: r->files_read++; break;
         case FAH_FILE_SKIPPED: r->files_skipped++; break;
@@ -426,6 +495,11 @@ int fah_cmd_index(int argc, char **argv) {
         return FAH_EXIT_DB;
     }
 
+    if (fah_manifest_load(r.db, &r.man, &e)) {
+        fprintf(stderr, "fahras index: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
+        fx_db_close(r.db);
+        return FAH_EXIT_DB;
+    }
     double t0 = fah_now();
     for (int i = optind; i < argc; i++) fah_walk(argv[i], &r.files, walk_err, &r);
     fah_progress prog;
@@ -436,6 +510,25 @@ int fah_cmd_index(int argc, char **argv) {
         r.file_index = i;
         index_file(&r);
         fah_progress_update(&prog, i + 1, r.articles);
+    }
+    /* files indexed before from these directories that are gone now */
+    for (int i = optind; i < argc && r.fatal == FX_OK; i++) {
+        char root[PATH_MAX];
+        struct stat st;
+        if (!realpath(argv[i], root) || stat(root, &st) != 0) continue; /* unreadable: keep all */
+        size_t rl = strlen(root);
+        for (size_t k = 0; k < fah_manifest_count(r.man) && r.fatal == FX_OK; k++) {
+            fah_mentry *m = fah_manifest_at(r.man, k);
+            if (!m->path || m->seen) continue;
+            int under = strcmp(m->path, root) == 0 ||
+                        (strncmp(m->path, root, rl) == 0 && (m->path[rl] == '/' || rl == 1));
+            if (!under) continue;
+            for (size_t j = 0; j < m->nids && r.fatal == FX_OK; j++) delete_article(&r, m->ids[j]);
+            char *path = strdup(m->path);
+            fah_manifest_remove(r.man, r.db, path, &e);
+            free(path);
+            r.files_removed++;
+        }
     }
     if (r.fatal == FX_OK) {
         /* the run's record, committed with its last documents */
@@ -478,6 +571,10 @@ int fah_cmd_index(int argc, char **argv) {
                 r.files_failed, (r.fatal == FX_OK ? r.articles : r.committed) - r.dup_same,
                 r.fatal == FX_OK ? "indexed" : "committed before the error", r.empty, r.dup_same,
                 r.renamed, secs, secs > 0 ? (double)r.articles / secs : 0.0);
+        if (r.files_unchanged || r.deleted || r.files_removed)
+            fprintf(to, "incremental: %zu unchanged file%s skipped, %zu removed file%s, %zu article%s deleted\n",
+                    r.files_unchanged, r.files_unchanged == 1 ? "" : "s", r.files_removed,
+                    r.files_removed == 1 ? "" : "s", r.deleted, r.deleted == 1 ? "" : "s");
         fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, kn);
         if (notes && !r.verbose)
             fprintf(to, "%zu note%s (skipped files, encoding guesses, dates not understood)%s%s\n",
@@ -494,6 +591,9 @@ int fah_cmd_index(int argc, char **argv) {
     fah_filelist_free(&r.files);
     fah_idtable_delete(r.ids);
     fah_ingest_delete(r.ingest);
+    fah_manifest_delete(r.man);
+    clear_cur(&r);
+    free(r.cur_ids);
     fah_docbuilder_delete(r.builder);
     fah_analyzer_delete(r.an);
     fx_db_close(r.db);

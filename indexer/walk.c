@@ -31,6 +31,7 @@ static int push(fah_filelist *l, const char *path, const char *rel, const struct
     }
     f->size = st->st_size;
     f->mtime = st->st_mtime;
+    f->mtime_ns = st->st_mtim.tv_nsec;
     l->n++;
     return 0;
 }

@@ -17,6 +17,7 @@ typedef struct fah_file {
     char *rel;      /* relative to the root given (malloc()ed) */
     off_t size;
     time_t mtime;
+    long mtime_ns;  /* nanoseconds part of the modification time */
 } fah_file;
 
 typedef struct fah_filelist {

@@ -237,6 +237,20 @@ fx_status fx_db_set_metadata(fx_db *db, const char *key, const char *val, size_t
     FX_CATCH
 }
 
+fx_status fx_db_metadata_keys(fx_db *db, const char *prefix,
+                              int (*cb)(void *ctx, const char *key, size_t len), void *ctx,
+                              fx_error *err) {
+    FX_TRY
+    Xapian::Database &d = db->base();
+    for (Xapian::TermIterator t = d.metadata_keys_begin(prefix); t != d.metadata_keys_end(prefix);
+         ++t) {
+        std::string k = *t;
+        if (cb(ctx, k.data(), k.size())) break;
+    }
+    return FX_OK;
+    FX_CATCH
+}
+
 fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, const fx_doc *doc,
                                 fx_docid *docid, fx_error *err) {
     fx_status st = check_term(len, err);

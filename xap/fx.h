@@ -90,6 +90,12 @@ fx_status fx_db_termfreq(fx_db *db, const char *term, size_t len, uint32_t *out,
 fx_status fx_db_get_metadata(fx_db *db, const char *key, char **val, size_t *len, fx_error *err);
 fx_status fx_db_set_metadata(fx_db *db, const char *key, const char *val, size_t len, fx_error *err);
 
+/* Call cb for every metadata key starting with `prefix`, in key order;
+ * a non-zero return from cb stops the walk (and is not an error). */
+fx_status fx_db_metadata_keys(fx_db *db, const char *prefix,
+                              int (*cb)(void *ctx, const char *key, size_t len), void *ctx,
+                              fx_error *err);
+
 /* Add `doc`, replacing every document indexed by the unique term `term`
  * (Xapian replace_document(term, doc)).  *docid (if not NULL) gets its id. */
 fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, const fx_doc *doc,
