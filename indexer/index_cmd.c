@@ -274,10 +274,71 @@ static void index_file(run *r) {
     }
 }
 
+static void dry_walk_err(void *ctx, const char *path, int failed, const char *why) {
+    (void)ctx;
+    printf("%s\t%s\t%s\n", failed ? "error" : "note", path, why);
+}
+
+/* --dry-run: what a run would add, re-read and delete, from file sizes and
+ * modification times against the manifest; nothing is read or written. */
+static int dry_run_report(const char *dbpath, char **dirs, int ndirs) {
+    fx_db *db = NULL;
+    fah_manifest *man = NULL;
+    fx_error e;
+    if (fx_db_open(dbpath, &db, &e) == FX_OK) {
+        if (fah_manifest_load(db, &man, &e)) {
+            fprintf(stderr, "fahras index: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
+            fx_db_close(db);
+            return FAH_EXIT_DB;
+        }
+    }
+    fah_filelist files = {0};
+    for (int i = 0; i < ndirs; i++) fah_walk(dirs[i], &files, dry_walk_err, NULL);
+    size_t add = 0, reread = 0, same = 0, gone = 0;
+    for (size_t i = 0; i < files.n; i++) {
+        char abs[PATH_MAX];
+        if (!realpath(files.v[i].path, abs)) snprintf(abs, sizeof abs, "%s", files.v[i].path);
+        fah_mentry *m = man ? fah_manifest_find(man, abs) : NULL;
+        long long mt = (long long)files.v[i].mtime * 1000000000LL + files.v[i].mtime_ns;
+        if (!m) {
+            printf("add\t%s\n", files.v[i].path);
+            add++;
+        } else if (m->size != (long long)files.v[i].size || m->mtime_ns != mt) {
+            printf("reread\t%s\t(%zu article%s now)\n", files.v[i].path, m->nids, m->nids == 1 ? "" : "s");
+            m->seen = 1;
+            reread++;
+        } else {
+            m->seen = 1;
+            same++;
+        }
+    }
+    for (int i = 0; man && i < ndirs; i++) {
+        char root[PATH_MAX];
+        if (!realpath(dirs[i], root)) continue;
+        size_t rl = strlen(root);
+        for (size_t k = 0; k < fah_manifest_count(man); k++) {
+            fah_mentry *m = fah_manifest_at(man, k);
+            if (!m->path || m->seen) continue;
+            if (strcmp(m->path, root) == 0 || (strncmp(m->path, root, rl) == 0 && m->path[rl] == '/')) {
+                printf("delete\t%s\t(%zu article%s)\n", m->path, m->nids, m->nids == 1 ? "" : "s");
+                m->seen = 1;
+                gone++;
+            }
+        }
+    }
+    printf("dry run: %zu to add, %zu to re-read, %zu to delete, %zu unchanged (nothing written)\n", add,
+           reread, gone, same);
+    fah_filelist_free(&files);
+    fah_manifest_delete(man);
+    fx_db_close(db);
+    return FAH_EXIT_OK;
+}
+
 static void usage(FILE *to) {
     fprintf(to,
             "usage: fahras index [--db PATH] [--stemmer light|snowball|none|light10] [--encoding ENC]\n"
-            "                    [--format F] [--batch N] [--quiet] [--verbose] [--progress|--no-progress]\n"
+            "                    [--format F] [--batch N] [--wait S] [--dry-run] [--quiet] [--verbose]\n"
+            "                    [--progress|--no-progress]\n"
             "                    DIR...\n"
             "\n"
             "Index every article under each DIR: SGML <DOC> records, JSON arrays and JSON Lines,\n"
@@ -291,6 +352,8 @@ static void usage(FILE *to) {
             "  --encoding ENC   read every file in ENC (an ICU converter name, e.g. windows-1256)\n"
             "  --format F       read every file as F: text, sgml, json, jsonl, html, rss, atom\n"
             "  --batch N        articles per commit (default %d)\n"
+            "  --dry-run        list the files a run would add, re-read and delete (from sizes\n"
+            "                   and modification times); read and write nothing\n"
             "  --wait SECONDS   when another indexer holds the database, wait up to SECONDS\n"
             "                   for it (default: exit 5 at once)\n"
             "  --quiet          print nothing unless something failed\n"
@@ -340,6 +403,7 @@ int fah_cmd_index(int argc, char **argv) {
         {"encoding", required_argument, NULL, 'e'}, {"batch", required_argument, NULL, 'b'},
         {"format", required_argument, NULL, 'f'},  {"wait", required_argument, NULL, 'w'},
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
+        {"dry-run", no_argument, NULL, 'n'},
         {"progress", no_argument, NULL, 'p'},      {"no-progress", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -351,7 +415,8 @@ int fah_cmd_index(int argc, char **argv) {
     int c;
     optind = 1;
     double wait_secs = 0;
-    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:qvpPhV", opts, NULL)) != -1) {
+    int dry_run = 0;
+    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:nqvpPhV", opts, NULL)) != -1) {
         switch (c) {
             case 'w': {
                 char *end;
@@ -383,6 +448,7 @@ int fah_cmd_index(int argc, char **argv) {
                 break;
             }
             case 'q': r.quiet = 1; break;
+            case 'n': dry_run = 1; break;
             case 'v': r.verbose = 1; break;
             case 'p': progress = 1; break;
             case 'P': progress = 0; break;
@@ -419,6 +485,7 @@ int fah_cmd_index(int argc, char **argv) {
         return FAH_EXIT_USAGE;
     }
     r.dbpath = dbpath;
+    if (dry_run) return dry_run_report(dbpath, argv + optind, argc - optind);
     if (fah_mkdir_parents(dbpath)) {
         fprintf(stderr, "fahras index: cannot create the directories for %s: %s\n", dbpath,
                 strerror(errno));
