@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dbpath.h"
 #include "exitcodes.h"
 #include "schema.h"
 
@@ -75,4 +76,14 @@ int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
         *db = NULL;
     }
     return rc;
+}
+
+int fah_open_cmd_db(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
+                    fah_stem_kind *kind) {
+    *db = NULL;
+    if (fah_db_path(dbopt, path, len)) {
+        fprintf(stderr, "%s: no --db given and neither FAHRAS_DB nor HOME is set\n", cmd);
+        return FAH_EXIT_USAGE;
+    }
+    return fah_open_for_reading(path, db, kind);
 }

@@ -14,6 +14,13 @@
  * on success returns 0 with *db and *kind set. */
 int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind);
 
+/* For reading commands: resolve the database path from the --db value
+ * (dbpath.h) into path[len] and open it as fah_open_for_reading does.
+ * `cmd` ("fahras show") prefixes the messages.  Returns 0 or an exit code
+ * (2 when no path can be made). */
+int fah_open_cmd_db(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
+                    fah_stem_kind *kind);
+
 /* Exit code for an fx status from a database operation. */
 int fah_exit_for_status(fx_status st);
 

@@ -69,13 +69,9 @@ int fah_cmd_stats(int argc, char **argv) {
     int rc = parse_common(argc, argv, usage, &dbopt, &json);
     if (rc) return rc < 0 ? FAH_EXIT_OK : rc;
     char dbpath[4096];
-    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
-        fprintf(stderr, "fahras stats: no --db given and neither FAHRAS_DB nor HOME is set\n");
-        return FAH_EXIT_USAGE;
-    }
     fx_db *db;
     fah_stem_kind kind;
-    if ((rc = fah_open_for_reading(dbpath, &db, &kind)) != 0) return rc;
+    if ((rc = fah_open_cmd_db("fahras stats", dbopt, dbpath, sizeof dbpath, &db, &kind)) != 0) return rc;
     uint32_t docs = 0;
     uint64_t terms = 0, total = 0;
     fx_error e;
@@ -137,13 +133,9 @@ int fah_cmd_check(int argc, char **argv) {
     int rc = parse_common(argc, argv, usage, &dbopt, &json);
     if (rc) return rc < 0 ? FAH_EXIT_OK : rc;
     char dbpath[4096];
-    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
-        fprintf(stderr, "fahras check: no --db given and neither FAHRAS_DB nor HOME is set\n");
-        return FAH_EXIT_USAGE;
-    }
     fx_db *db;
     fah_stem_kind kind;
-    if ((rc = fah_open_for_reading(dbpath, &db, &kind)) != 0) return rc;
+    if ((rc = fah_open_cmd_db("fahras check", dbopt, dbpath, sizeof dbpath, &db, &kind)) != 0) return rc;
     fx_db_close(db);
     size_t errors = 0;
     char *report = NULL;

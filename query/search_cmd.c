@@ -201,14 +201,9 @@ int fah_cmd_search(int argc, char **argv) {
     }
     double t0 = fah_now();
     char dbpath[4096];
-    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
-        fprintf(stderr, "fahras search: no --db given and neither FAHRAS_DB nor HOME is set\n");
-        fah_buf_free(&qtext);
-        return FAH_EXIT_USAGE;
-    }
     fx_db *db = NULL;
     fah_stem_kind kind;
-    int rc = fah_open_for_reading(dbpath, &db, &kind);
+    int rc = fah_open_cmd_db("fahras search", dbopt, dbpath, sizeof dbpath, &db, &kind);
     if (rc) {
         fah_buf_free(&qtext);
         return rc;

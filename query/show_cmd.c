@@ -61,13 +61,9 @@ int fah_cmd_show(int argc, char **argv) {
         return FAH_EXIT_USAGE;
     }
     char dbpath[4096];
-    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
-        fprintf(stderr, "fahras show: no --db given and neither FAHRAS_DB nor HOME is set\n");
-        return FAH_EXIT_USAGE;
-    }
     fx_db *db;
     fah_stem_kind kind;
-    int rc = fah_open_for_reading(dbpath, &db, &kind);
+    int rc = fah_open_cmd_db("fahras show", dbopt, dbpath, sizeof dbpath, &db, &kind);
     if (rc) return rc;
     for (int i = optind; i < argc; i++) {
         char term[4400];
