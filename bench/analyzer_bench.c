@@ -15,17 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../common/buf.h"
+#include "../common/progress.h"
 #include "../indexer/docbuild.h"
 #include "../stemmer/analyzer.h"
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int main(int argc, char **argv) {
     if (argc < 2) {
@@ -51,7 +45,7 @@ int main(int argc, char **argv) {
     if (fah_analyzer_new(kind, &an, NULL, 0) || fah_docbuilder_new(an, &b)) return 1;
     fah_buf clean = FAH_BUF_INIT;
     size_t articles = 0;
-    double t0 = now();
+    double t0 = fah_now();
     for (int r = 0; r < repeat; r++) {
         const char *p = in.data, *end = in.data + in.len;
         while (p < end) {
@@ -70,7 +64,7 @@ int main(int argc, char **argv) {
             p = e + 1;
         }
     }
-    double secs = now() - t0;
+    double secs = fah_now() - t0;
     double mb = (double)in.len * repeat / 1e6;
     printf("fahras-%s-%s\tbytes %zu\tarticles %zu\tseconds %.3f\tMB/s %.2f\n", fah_stem_kind_name(kind),
            to_doc ? "document" : "table", in.len * (size_t)repeat, articles, secs, mb / secs);

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "../common/progress.h"
 #include "../indexer/docbuild.h"
 #include "../indexer/ingest.h"
 #include "../indexer/walk.h"
@@ -39,12 +39,6 @@ static void walk_err(void *ctx, const char *path, int failed, const char *why) {
     (void)ctx, (void)path, (void)failed, (void)why;
 }
 
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int main(int argc, char **argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: ingest_bench DIR...\n");
@@ -58,14 +52,14 @@ int main(int argc, char **argv) {
         return 1;
     fah_filelist files = {0};
     for (int i = 1; i < argc; i++) fah_walk(argv[i], &files, walk_err, NULL);
-    double t0 = now();
+    double t0 = fah_now();
     fah_ingest_cbs cb = {on_article, on_note, &c};
     for (size_t i = 0; i < files.n; i++) {
         int stopped;
         c.rel = files.v[i].rel;
         fah_ingest_file(g, files.v[i].path, files.v[i].rel, &cb, &stopped);
     }
-    double secs = now() - t0;
+    double secs = fah_now() - t0;
     double mb = (double)fah_ingest_bytes(g) / 1e6;
     printf("files %zu\tarticles %zu\tMB %.1f\tseconds %.2f\tMB/s %.2f\tarticles/s %.0f\n", files.n,
            c.articles, mb, secs, mb / secs, (double)c.articles / secs);

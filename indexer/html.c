@@ -303,8 +303,6 @@ static void collect_meta(const xmlNode *n, char **m, int *rank) {
             char *rel = attr(c, "rel");
             if (rel && strcasecmp(rel, "canonical") == 0 && !m[M_URL]) m[M_URL] = attr(c, "href");
             free(rel);
-        } else if (name_is(c, "time") && !m[M_DATE]) {
-            /* only in the head pass: <time> is looked for in the body later */
         }
         collect_meta(c->children, m, rank);
     }

@@ -61,10 +61,9 @@ typedef struct run {
     /* current file */
     const fah_file *file;
     size_t file_index;
-    size_t file_records;   /* records in the current file */
     /* counters */
     size_t files_read, files_skipped, files_failed;
-    size_t articles, empty, dup_same, renamed, bad_dates, warnings;
+    size_t articles, empty, dup_same, renamed;
     size_t pending, committed;
     fx_status fatal;       /* a database error that ends the run */
     fx_error fatal_err;
@@ -157,7 +156,6 @@ static int on_article(void *ctx, fah_article *a) {
     fx_status st = fah_docbuild(r->builder, a, id, r->file->rel, &built, &e);
     if (st != FX_OK) {
         note(r, r->file->path, 1, "record %zu (line %zu): %s", a->record, a->line, e.msg);
-        r->warnings++;
         fah_article_clear(a);
         return 0;
     }
@@ -170,7 +168,6 @@ static int on_article(void *ctx, fah_article *a) {
         return 0;
     }
     if (!built.date_ok) {
-        r->bad_dates++;
         note(r, r->file->path, 0, "record %zu (line %zu): date '%s' not understood; stored without date",
              a->record, a->line, a->date_raw);
     }
@@ -192,7 +189,6 @@ static int on_article(void *ctx, fah_article *a) {
         return 1;
     }
     r->articles++;
-    r->file_records++;
     if (++r->pending >= r->batch && commit(r)) return 1;
     return 0;
 }
@@ -229,7 +225,6 @@ static void on_note(void *ctx, int failed, const char *msg) {
 static void index_file(run *r) {
     fah_ingest_cbs cb = {on_article, on_note, r};
     int stopped = 0;
-    r->file_records = 0;
     const fah_file *f = r->file;
     char abs[PATH_MAX];
     if (!realpath(f->path, abs)) snprintf(abs, sizeof abs, "%s", f->path);
@@ -383,11 +378,12 @@ static int write_log(run *r, char *buf, size_t len) {
     return fclose(f) == 0 ? 0 : -1;
 }
 
-static void print_problems(run *r, FILE *to, int all) {
+/* The files that failed, at most 20 (the log file has them all). */
+static void print_failures(run *r, FILE *to) {
     size_t shown = 0;
     for (size_t i = 0; i < r->nprobs; i++) {
-        if (!all && !r->probs[i].failed) continue;
-        if (!all && shown == 20) {
+        if (!r->probs[i].failed) continue;
+        if (shown == 20) {
             fprintf(to, "  ... and more; run with --verbose to list them all\n");
             break;
         }
@@ -648,7 +644,7 @@ int fah_cmd_index(int argc, char **argv) {
                     notes, notes == 1 ? "" : "s", logged ? ": all listed in " : "; --verbose lists them",
                     logged ? logpath : "");
         /* with --verbose every note was printed as it happened */
-        if (r.files_failed && !r.verbose) print_problems(&r, to, 0);
+        if (r.files_failed && !r.verbose) print_failures(&r, to);
     }
     for (size_t i = 0; i < r.nprobs; i++) {
         free(r.probs[i].path);

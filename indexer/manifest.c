@@ -26,8 +26,8 @@ static void key_of(const char *path, char key[64]) {
     snprintf(key, 64, PREFIX "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
 }
 
-/* id reference counts: a sorted array would do; a linear table is enough
- * for tens of thousands of ids only with a hash, so use one. */
+/* Slot of `id` in the reference-count hash table (open addressing,
+ * doubled when half full); (size_t)-1 when absent and create is 0. */
 static size_t id_slot(fah_manifest *m, const char *id, int create) {
     if (m->capids == 0) {
         m->capids = 1024;

@@ -139,9 +139,6 @@ fx_status fah_termtable_flush(fah_termtable *t, fx_doc *doc, fx_error *err) {
         }
         if (st != FX_OK) return st;
     }
-    /* the sort moved entries: the slot index is stale until the next reset */
-    memset(t->slot, 0, t->nslots * sizeof *t->slot);
-    t->n = 0;
-    t->used = 0;
+    fah_termtable_reset(t);
     return FX_OK;
 }
