@@ -316,8 +316,8 @@ int fah_cmd_search(int argc, char **argv) {
         printf("no results at offset %ld; about %u matches in all (%.1f ms)\n", offset,
                fx_mset_estimate(m), ms);
     } else {
-        printf("%ld-%ld of about %u matches (%.1f ms)\n", offset + 1, offset + (long)n,
-               fx_mset_estimate(m), ms);
+        printf("%ld-%ld of about %u match%s (%.1f ms)\n", offset + 1, offset + (long)n,
+               fx_mset_estimate(m), fx_mset_estimate(m) == 1 ? "" : "es", ms);
     }
     if (rc == 0 && fx_mset_estimate(m) == 0) rc = FAH_EXIT_NOTHING;
     fx_mset_free(m);

@@ -1,7 +1,6 @@
 # End-to-end: each class of bad input has its defined behaviour, a message
 # naming the file (and line or offset), and the run goes on.
 . "$(dirname "$0")/lib.sh"
-export XDG_STATE_HOME="$TMP/state"  # its own log file: other tests run in parallel
 d="$TMP/in"
 mkdir -p "$d"
 printf '[{"title": "خبر أول عن المياه", "content": "نص"}, {"title": "خبر ثان", "content": "نص" ,, }]' >"$d/broken-array.json"

@@ -8,6 +8,8 @@ export LC_ALL=C.UTF-8
 
 TMP=$(mktemp -d /tmp/fahras-e2e-XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
+# keep the user's own log files and default database out of the tests
+export XDG_STATE_HOME="$TMP/state" XDG_DATA_HOME="$TMP/data"
 PASSED=0
 FAILED=0
 
