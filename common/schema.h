@@ -31,6 +31,9 @@
 #define FAH_META_SCHEMA "fahras.schema_version"
 /* JSON: {"finished": ISO 8601 UTC, "files", "articles", "failed", "seconds"} */
 #define FAH_META_LAST_RUN "fahras.last_run"
+/* The DIRs indexed into this database, absolute, one per line: what
+ * `fahras index` (incremental or --full) works on when no DIR is given. */
+#define FAH_META_ROOTS "fahras.roots"
 #define FAH_SCHEMA_VERSION "1"
 
 /* Term-position gap between fields, so phrases never span two fields. */

@@ -1,7 +1,6 @@
 /*
- * stats_cmd.c - `fahras stats [--db PATH] [--json]` and
- * `fahras check [--db PATH]`: what a database holds, and whether it is
- * sound.
+ * stats_cmd.c - `fahras stats [--db PATH] [--json]`: what a database holds
+ * (articles, files, terms, size, analyzer, last run).
  */
 #include <dirent.h>
 #include <getopt.h>
@@ -13,28 +12,21 @@
 
 #include "../xap/fx.h"
 #include "commands.h"
+#include "dbdir.h"
 #include "dbopen.h"
 #include "dbpath.h"
 #include "exitcodes.h"
 #include "schema.h"
 
-/* Bytes of the regular files in directory `path` (a glass database). */
-static unsigned long long dir_bytes(const char *path) {
-    DIR *d = opendir(path);
-    if (!d) return 0;
-    unsigned long long sum = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        char p[4400];
-        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-        struct stat st;
-        if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) sum += (unsigned long long)st.st_size;
-    }
-    closedir(d);
-    return sum;
+/* Count the manifest's file entries (metadata keys "fahras.f:..."). */
+static int count_key(void *ctx, const char *key, size_t len) {
+    (void)key;
+    (void)len;
+    (*(uint64_t *)ctx)++;
+    return 0;
 }
 
-static int parse_common(int argc, char **argv, const char *usage, const char **dbopt, int *json) {
+int fah_parse_db_opts(int argc, char **argv, const char *usage, const char **dbopt, int *json) {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},     {"version", no_argument, NULL, 'V'},
@@ -61,12 +53,12 @@ int fah_cmd_stats(int argc, char **argv) {
     static const char usage[] =
         "usage: fahras stats [--db PATH] [--json]\n"
         "\n"
-        "What the database holds: articles, distinct terms, size on disk, analyzer version\n"
+        "What the database holds: articles, files, distinct terms, size on disk, analyzer version\n"
         "and stemmer, and the last index run.\n"
         "Exit: 0; 2 usage; 3 database missing or unreadable; 4 another analyzer version\n";
     const char *dbopt = NULL;
     int json = 0;
-    int rc = parse_common(argc, argv, usage, &dbopt, &json);
+    int rc = fah_parse_db_opts(argc, argv, usage, &dbopt, &json);
     if (rc) return rc < 0 ? FAH_EXIT_OK : rc;
     char dbpath[4096];
     fx_db *db;
@@ -84,12 +76,19 @@ int fah_cmd_stats(int argc, char **argv) {
         fx_db_close(db);
         return FAH_EXIT_DB;
     }
-    unsigned long long bytes = dir_bytes(dbpath);
+    fah_dbdir dd;
+    char msg[600];
+    unsigned long long bytes = 0;
+    if (fah_dbdir_resolve(dbpath, &dd, msg, sizeof msg) == 0 && dd.glass[0])
+        bytes = fah_dir_bytes(dd.glass);
+    uint64_t files = 0;
+    fx_db_metadata_keys(db, "fahras.f:", count_key, &files, NULL);
     json_error_t je;
     json_t *lr = last ? json_loads(last, 0, &je) : NULL;
     if (json) {
-        json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:s,s:s}", "type", "stats", "db", dbpath,
-                              "articles", (json_int_t)docs, "terms", (json_int_t)terms,
+        json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:s,s:s}", "type", "stats", "db", dbpath,
+                              "articles", (json_int_t)docs, "files", (json_int_t)files,
+                              "terms", (json_int_t)terms,
                               "postings_wdf_total", (json_int_t)total, "size_bytes",
                               (json_int_t)bytes, "analyzer_version", ver ? ver : "",
                               "stemmer", fah_stem_kind_name(kind));
@@ -101,9 +100,12 @@ int fah_cmd_stats(int argc, char **argv) {
     } else {
         printf("database   %s\n", dbpath);
         printf("articles   %u\n", docs);
+        printf("files      %llu\n", (unsigned long long)files);
         printf("terms      %llu distinct (wdf total %llu)\n", (unsigned long long)terms,
                (unsigned long long)total);
-        printf("size       %.1f MB\n", (double)bytes / 1e6);
+        printf("size       %.1f MB", (double)bytes / 1e6);
+        if (dd.kind == FAH_DBDIR_STUB) printf(" (generation %u)", dd.gen);
+        printf("\n");
         printf("analyzer   version %s, stemmer %s\n", ver ? ver : "?", fah_stem_kind_name(kind));
         if (lr) {
             char *s = json_dumps(lr, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -117,41 +119,5 @@ int fah_cmd_stats(int argc, char **argv) {
     free(ver);
     free(last);
     fx_db_close(db);
-    return FAH_EXIT_OK;
-}
-
-int fah_cmd_check(int argc, char **argv) {
-    static const char usage[] =
-        "usage: fahras check [--db PATH]\n"
-        "\n"
-        "Check the database with Xapian's own consistency check (Database::check) and\n"
-        "that it was built by this fahras.\n"
-        "Exit: 0 sound; 2 usage; 3 missing, unreadable or corrupt (the problems are\n"
-        "printed); 4 built by another analyzer version\n";
-    const char *dbopt = NULL;
-    int json = 0;
-    int rc = parse_common(argc, argv, usage, &dbopt, &json);
-    if (rc) return rc < 0 ? FAH_EXIT_OK : rc;
-    char dbpath[4096];
-    fx_db *db;
-    fah_stem_kind kind;
-    if ((rc = fah_open_cmd_db("fahras check", dbopt, dbpath, sizeof dbpath, &db, &kind)) != 0) return rc;
-    fx_db_close(db);
-    size_t errors = 0;
-    char *report = NULL;
-    fx_error e;
-    fx_status st = fx_db_check(dbpath, &errors, &report, &e);
-    if (st != FX_OK) {
-        fprintf(stderr, "fahras check: database %s: %s\n", dbpath, e.msg);
-        return FAH_EXIT_DB;
-    }
-    if (errors) {
-        fprintf(stderr, "fahras check: database %s has %zu problem(s):\n%s", dbpath, errors,
-                report ? report : "");
-        free(report);
-        return FAH_EXIT_DB;
-    }
-    free(report);
-    printf("fahras check: %s is sound (Xapian check: no errors; analyzer version matches)\n", dbpath);
     return FAH_EXIT_OK;
 }

@@ -1,15 +1,16 @@
 /*
- * index_cmd.c - `fahras index [--db PATH] [options] DIR...`
+ * index_cmd.c - `fahras index [--db PATH] [options] [DIR...]`
  *
- * Walks the directories, reads and decodes every file, parses its articles
- * (SGML records or plain text), builds one Xapian document per article and
- * commits in batches.  Bad files are reported (name, and byte offset or
- * record where it helps) and skipped; the run goes on.
+ * The command: options, the database directory (dbdir.h: lock, stub,
+ * generations), the analyzer-version rule, then one fah_run (indexrun.h)
+ * over the files, and the summary.  An incremental run writes into the
+ * current generation; `--full` (or `--rebuild-if-needed` after an analyzer
+ * upgrade) builds a new generation and swaps it in only when it is
+ * complete, so a failed or killed rebuild leaves the old one in use.
  */
 #include <errno.h>
-#include <limits.h>
 #include <getopt.h>
-#include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 
 #include "../common/buf.h"
 #include "../common/commands.h"
+#include "../common/dbdir.h"
 #include "../common/dbopen.h"
 #include "../common/dbpath.h"
 #include "../common/exitcodes.h"
@@ -27,247 +29,15 @@
 #include "../stemmer/analyzer.h"
 #include "../xap/fx.h"
 #include "decode.h"
-#include "docbuild.h"
-#include "idtable.h"
-#include "ingest.h"
+#include "indexrun.h"
 #include "manifest.h"
 #include "walk.h"
 
-/* Documents per commit.  Xapian flushes by itself every 10,000 changes; a
- * smaller batch bounds what a crash loses and keeps memory flat. */
+/* Changed articles per commit.  Measured on ant-5k (scripts/bench update,
+ * docs/indexing.md): 500 costs 20% more time than 2,000; 5,000 and 10,000
+ * gain under 3% and lose more work to a crash.  Changes reach the disk only
+ * in these commits (fx_db_begin_batches). */
 #define DEFAULT_BATCH 2000
-
-typedef struct problem {
-    char *path;
-    char *why;
-    int failed; /* 1 failed, 0 skipped or warning */
-} problem;
-
-typedef struct run {
-    const char *dbpath;
-    fx_db *db;
-    fah_analyzer *an;
-    fah_docbuilder *builder;
-    fah_idtable *ids;
-    fah_ingest *ingest;
-    fah_manifest *man;
-    char **cur_ids;        /* ids the current file produced */
-    size_t ncur, capcur;
-    size_t files_unchanged, deleted, files_removed;
-    const char *forced_encoding;
-    fah_format forced_format;
-    int quiet, verbose;
-    size_t batch;
-    /* current file */
-    const fah_file *file;
-    size_t file_index;
-    /* counters */
-    size_t files_read, files_skipped, files_failed;
-    size_t articles, empty, dup_same, renamed;
-    size_t pending, committed;
-    fx_status fatal;       /* a database error that ends the run */
-    fx_error fatal_err;
-    problem *probs;
-    size_t nprobs, capprobs;
-    fah_filelist files;
-} run;
-
-static void note(run *r, const char *path, int failed, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void note(run *r, const char *path, int failed, const char *fmt, ...) {
-    char why[600];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
-    va_end(ap);
-    if (r->nprobs == r->capprobs) {
-        size_t cap = r->capprobs ? r->capprobs * 2 : 32;
-        problem *p = realloc(r->probs, cap * sizeof *p);
-        if (!p) return;
-        r->probs = p;
-        r->capprobs = cap;
-    }
-    r->probs[r->nprobs].path = strdup(path);
-    r->probs[r->nprobs].why = strdup(why);
-    r->probs[r->nprobs].failed = failed;
-    r->nprobs++;
-    if (r->verbose || (failed && !r->quiet && isatty(2)))
-        fprintf(stderr, "%s%s: %s: %s\n", isatty(2) ? "\r\033[K" : "", failed ? "error" : "note",
-                path, why);
-}
-
-static void walk_err(void *ctx, const char *path, int failed, const char *why) {
-    run *r = ctx;
-    if (failed) r->files_failed++;
-    note(r, path, failed, "%s", why);
-}
-
-static int commit(run *r) {
-    fx_error e;
-    fx_status st = fx_db_commit(r->db, &e);
-    if (st != FX_OK) {
-        r->fatal = st;
-        r->fatal_err = e;
-        return -1;
-    }
-    r->pending = 0;
-    r->committed = r->articles;
-    return 0;
-}
-
-/* Called for each parsed article of the current file. */
-static int on_article(void *ctx, fah_article *a) {
-    run *r = ctx;
-    char idbuf[4096];
-    const char *id;
-    if (a->id && *a->id) {
-        id = a->id;
-    } else if (a->multi) {
-        snprintf(idbuf, sizeof idbuf, "%s#%zu", r->file->rel, a->record);
-        id = idbuf;
-    } else {
-        id = r->file->rel;
-    }
-    uint64_t fp = FAH_FNV_OFFSET;
-    if (a->title) fp = fah_fnv1a(a->title, strlen(a->title), fp);
-    fp = fah_fnv1a("\x1f", 1, fp);
-    if (a->body) fp = fah_fnv1a(a->body, strlen(a->body), fp);
-    size_t prev = 0;
-    int seen = fah_idtable_add(r->ids, id, r->file_index, fp, &prev);
-    char qualified[8300];
-    if (seen < 0) {
-        r->fatal = FX_ERR_NOMEM;
-        snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory");
-        fah_article_clear(a);
-        return 1;
-    }
-    if (seen == FAH_ID_SAME_CONTENT) {
-        r->dup_same++;
-    } else if (seen == FAH_ID_CONFLICT || seen == FAH_ID_SAME_FILE) {
-        snprintf(qualified, sizeof qualified, "%s@%s#%zu", id, r->file->rel, a->record);
-        note(r, r->file->path, 0, "record %zu (line %zu): id %s already used by %s; indexed as %s",
-             a->record, a->line, id, r->files.v[prev].rel, qualified);
-        r->renamed++;
-        id = qualified;
-    }
-    fah_built built;
-    fx_error e;
-    fx_status st = fah_docbuild(r->builder, a, id, r->file->rel, &built, &e);
-    if (st != FX_OK) {
-        note(r, r->file->path, 1, "record %zu (line %zu): %s", a->record, a->line, e.msg);
-        fah_article_clear(a);
-        return 0;
-    }
-    if (built.empty) {
-        r->empty++;
-        if (r->verbose)
-            note(r, r->file->path, 0, "record %zu (line %zu): no title and no text; not indexed",
-                 a->record, a->line);
-        fah_article_clear(a);
-        return 0;
-    }
-    if (!built.date_ok) {
-        note(r, r->file->path, 0, "record %zu (line %zu): date '%s' not understood; stored without date",
-             a->record, a->line, a->date_raw);
-    }
-    /* remember the id for the manifest before the article (and id) is freed */
-    if (r->ncur == r->capcur) {
-        size_t cap = r->capcur ? r->capcur * 2 : 16;
-        char **v = realloc(r->cur_ids, cap * sizeof *v);
-        if (v) {
-            r->cur_ids = v;
-            r->capcur = cap;
-        }
-    }
-    if (r->ncur < r->capcur) r->cur_ids[r->ncur++] = strdup(id);
-    fah_article_clear(a);
-    st = fx_db_replace_by_term(r->db, built.idterm, built.idterm_len, built.doc, NULL, &e);
-    if (st != FX_OK) {
-        r->fatal = st;
-        r->fatal_err = e;
-        return 1;
-    }
-    r->articles++;
-    if (++r->pending >= r->batch && commit(r)) return 1;
-    return 0;
-}
-
-/* Delete the article `id` unless another file in the manifest still
- * produces it. */
-static void delete_article(run *r, const char *id) {
-    if (fah_manifest_id_refs(r->man, id) > 1) return;
-    char term[4400];
-    size_t tl = fah_id_term(id, term, sizeof term);
-    fx_error e;
-    uint32_t n = 0;
-    if (fx_db_termfreq(r->db, term, tl, &n, &e) != FX_OK || n == 0) return;
-    fx_status st = fx_db_delete_by_term(r->db, term, tl, &e);
-    if (st != FX_OK) {
-        r->fatal = st;
-        r->fatal_err = e;
-        return;
-    }
-    r->deleted++;
-    if (++r->pending >= r->batch) commit(r);
-}
-
-static void clear_cur(run *r) {
-    for (size_t i = 0; i < r->ncur; i++) free(r->cur_ids[i]);
-    r->ncur = 0;
-}
-
-static void on_note(void *ctx, int failed, const char *msg) {
-    run *r = ctx;
-    note(r, r->file->path, failed, "%s", msg);
-}
-
-static void index_file(run *r) {
-    fah_ingest_cbs cb = {on_article, on_note, r};
-    int stopped = 0;
-    const fah_file *f = r->file;
-    char abs[PATH_MAX];
-    if (!realpath(f->path, abs)) snprintf(abs, sizeof abs, "%s", f->path);
-    long long mt = (long long)f->mtime * 1000000000LL + f->mtime_ns;
-    fah_mentry *old = fah_manifest_find(r->man, abs);
-    if (old && old->size == (long long)f->size && old->mtime_ns == mt) {
-        old->seen = 1; /* unchanged since the last run */
-        r->files_unchanged++;
-        return;
-    }
-    clear_cur(r);
-    fah_outcome o = fah_ingest_file(r->ingest, r->file->path, r->file->rel, &cb, &stopped);
-    if ((o == FAH_FILE_READ || o == FAH_FILE_SKIPPED) && r->fatal == FX_OK) {
-        /* articles the file no longer has */
-        old = fah_manifest_find(r->man, abs);
-        for (size_t i = 0; old && i < old->nids && r->fatal == FX_OK; i++) {
-            int kept = 0;
-            for (size_t k = 0; k < r->ncur && !kept; k++) kept = strcmp(r->cur_ids[k], old->ids[i]) == 0;
-            if (!kept) delete_article(r, old->ids[i]);
-        }
-        fx_error e;
-        fx_status st = fah_manifest_put(r->man, r->db, abs, (long long)f->size, mt, r->cur_ids,
-                                        r->ncur, &e);
-        if (st != FX_OK && r->fatal == FX_OK) {
-            r->fatal = st;
-            r->fatal_err = e;
-        }
-    } else if (old) {
-        old->seen = 1; /* a file that failed keeps its articles until it reads again */
-    }
-    switch (o) {
-        case FAH_FILE_READ: r->files_read++; break;
-        case FAH_FILE_SKIPPED: r->files_skipped++; break;
-        case FAH_FILE_FAILED: r->files_failed++; break;
-        case FAH_FILE_NOMEM:
-            if (r->fatal == FX_OK) {
-                r->fatal = FX_ERR_NOMEM;
-                snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory reading %s",
-                         r->file->path);
-            }
-            break;
-    }
-}
 
 static void dry_walk_err(void *ctx, const char *path, int failed, const char *why) {
     (void)ctx;
@@ -331,22 +101,30 @@ static int dry_run_report(const char *dbpath, char **dirs, int ndirs) {
 
 static void usage(FILE *to) {
     fprintf(to,
-            "usage: fahras index [--db PATH] [--stemmer light|snowball|none|light10] [--encoding ENC]\n"
+            "usage: fahras index [--db PATH] [--full | --rebuild-if-needed] [--stemmer S] [--encoding ENC]\n"
             "                    [--format F] [--batch N] [--wait S] [--dry-run] [--quiet] [--verbose]\n"
             "                    [--progress|--no-progress]\n"
-            "                    DIR...\n"
+            "                    [DIR...]\n"
             "\n"
             "Index every article under each DIR: SGML <DOC> records, JSON arrays and JSON Lines,\n"
             "HTML pages, RSS/Atom feeds and plain text, each optionally gzipped; UTF-8, UTF-16,\n"
-            "Windows-1256 or ISO-8859-6, detected per file.\n"
+            "Windows-1256 or ISO-8859-6, detected per file.  A run after the first only does\n"
+            "what changed: new files are indexed, changed files re-read, renamed or moved\n"
+            "files (same content) keep their articles, removed files' articles are deleted.\n"
+            "Without DIR: the directories this database was built from.\n"
+            "  --full           rebuild from scratch into a new generation and swap it in when\n"
+            "                   done; searches keep using the old one meanwhile\n"
+            "  --rebuild-if-needed  do a --full run when the database was built by another\n"
+            "                   analyzer version (else such a run exits 4)\n"
             "  --db PATH        database (default $FAHRAS_DB, else $XDG_DATA_HOME/fahras/db,\n"
             "                   else ~/.local/share/fahras/db)\n"
             "  --stemmer S      light (default), snowball (Xapian's Snowball arabic), none,\n"
             "                   or light10 (plain Larkey et al., the evaluation baseline);\n"
-            "                   fixed when the database is created\n"
+            "                   fixed when the database is created (or rebuilt with --full)\n"
             "  --encoding ENC   read every file in ENC (an ICU converter name, e.g. windows-1256)\n"
             "  --format F       read every file as F: text, sgml, json, jsonl, html, rss, atom\n"
-            "  --batch N        articles per commit (default %d)\n"
+            "  --batch N        changed articles per commit (default %d): a crash loses at\n"
+            "                   most one batch, which the next run redoes\n"
             "  --dry-run        list the files a run would add, re-read and delete (from sizes\n"
             "                   and modification times); read and write nothing\n"
             "  --wait SECONDS   when another indexer holds the database, wait up to SECONDS\n"
@@ -363,7 +141,7 @@ static void usage(FILE *to) {
 /* Write every note and error of the run to $XDG_STATE_HOME/fahras/index.log
  * (else ~/.local/state/fahras/index.log), replacing the previous run's;
  * returns 0 and the path in buf, or -1. */
-static int write_log(run *r, char *buf, size_t len) {
+static int write_log(fah_run *r, char *buf, size_t len) {
     const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
     if (x && *x) snprintf(buf, len, "%s/fahras/index.log", x);
     else if (h && *h) snprintf(buf, len, "%s/.local/state/fahras/index.log", h);
@@ -379,7 +157,7 @@ static int write_log(run *r, char *buf, size_t len) {
 }
 
 /* The files that failed, at most 20 (the log file has them all). */
-static void print_failures(run *r, FILE *to) {
+static void print_failures(fah_run *r, FILE *to) {
     size_t shown = 0;
     for (size_t i = 0; i < r->nprobs; i++) {
         if (!r->probs[i].failed) continue;
@@ -393,206 +171,345 @@ static void print_failures(run *r, FILE *to) {
     }
 }
 
+
+/* The roots stored in the database (FAH_META_ROOTS), one per line. */
+static size_t read_roots(fx_db *db, char ***out) {
+    char *v = NULL;
+    size_t n = 0, len;
+    *out = NULL;
+    if (!db || fx_db_get_metadata(db, FAH_META_ROOTS, &v, &len, NULL) != FX_OK || !v) return 0;
+    for (char *p = v; *p;) {
+        char *nl = strchr(p, '\n');
+        if (nl) *nl = '\0';
+        if (*p) {
+            char **a = realloc(*out, (n + 1) * sizeof *a);
+            if (!a) break;
+            *out = a;
+            (*out)[n++] = strdup(p);
+        }
+        if (!nl) break;
+        p = nl + 1;
+    }
+    free(v);
+    return n;
+}
+
+static void free_strv(char **v, size_t n) {
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+/* Add `s` to v (no duplicates). */
+static void strv_add(char ***v, size_t *n, const char *s) {
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*v)[i], s) == 0) return;
+    char **a = realloc(*v, (*n + 1) * sizeof *a);
+    if (!a) return;
+    *v = a;
+    (*v)[(*n)++] = strdup(s);
+}
+
+static int is_locked_msg(const char *dbpath) {
+    fprintf(stderr,
+            "fahras index: database %s is locked by another indexer; try again later "
+            "(or use --wait SECONDS)\n",
+            dbpath);
+    return FAH_EXIT_LOCKED;
+}
+
+/* Open `glass` for writing, retrying a Xapian lock for up to wait_secs
+ * (a writer that does not know fahras.lock, or a lock child still exiting
+ * after a kill). */
+static fx_status open_writable(const char *glass, int create, double wait_secs, fx_db **db, fx_error *e) {
+    fx_status st = fx_db_open_writable(glass, create, db, e);
+    for (double waited = 0; st == FX_ERR_LOCKED && waited < wait_secs + 2; waited += 0.25) {
+        struct timespec ts = {0, 250000000L};
+        nanosleep(&ts, NULL);
+        st = fx_db_open_writable(glass, create, db, e);
+    }
+    return st;
+}
+
+typedef struct opts {
+    const char *dbopt, *stemopt;
+    int progress, dry_run, full, rebuild_if_needed;
+    double wait_secs;
+} opts;
+
 int fah_cmd_index(int argc, char **argv) {
-    static const struct option opts[] = {
+    static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'},      {"stemmer", required_argument, NULL, 's'},
         {"encoding", required_argument, NULL, 'e'}, {"batch", required_argument, NULL, 'b'},
         {"format", required_argument, NULL, 'f'},  {"wait", required_argument, NULL, 'w'},
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
-        {"dry-run", no_argument, NULL, 'n'},
+        {"dry-run", no_argument, NULL, 'n'},       {"full", no_argument, NULL, 'F'},
+        {"rebuild-if-needed", no_argument, NULL, 'R'},
         {"progress", no_argument, NULL, 'p'},      {"no-progress", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    run r;
+    fah_run r;
     memset(&r, 0, sizeof r);
     r.batch = DEFAULT_BATCH;
-    const char *dbopt = NULL, *stemopt = NULL;
-    int progress = -1;
+    opts o = {0};
+    o.progress = -1;
+    const char *forced_encoding = NULL;
+    fah_format forced_format = FAH_FMT_AUTO;
     int c;
     optind = 1;
-    double wait_secs = 0;
-    int dry_run = 0;
-    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:nqvpPhV", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:nqvpPhVFR", longopts, NULL)) != -1) {
         switch (c) {
             case 'w': {
                 char *end;
-                wait_secs = strtod(optarg, &end);
-                if (*end || wait_secs < 0) {
+                o.wait_secs = strtod(optarg, &end);
+                if (*end || o.wait_secs < 0) {
                     fprintf(stderr, "fahras index: --wait needs a number of seconds\n");
                     return FAH_EXIT_USAGE;
                 }
                 break;
             }
             case 'f':
-                if (fah_format_parse(optarg, &r.forced_format)) {
+                if (fah_format_parse(optarg, &forced_format)) {
                     fprintf(stderr, "fahras index: unknown format '%s' (text, sgml, json, jsonl, html, rss, atom)\n",
                             optarg);
                     return FAH_EXIT_USAGE;
                 }
                 break;
-            case 'd': dbopt = optarg; break;
-            case 's': stemopt = optarg; break;
-            case 'e': r.forced_encoding = optarg; break;
+            case 'd': o.dbopt = optarg; break;
+            case 's': o.stemopt = optarg; break;
+            case 'e': forced_encoding = optarg; break;
             case 'b': {
                 char *end;
                 long v = strtol(optarg, &end, 10);
-                if (*end || v < 1) {
-                    fprintf(stderr, "fahras index: --batch needs a positive number\n");
+                if (*end || v < 1 || v > 1000000) {
+                    fprintf(stderr, "fahras index: --batch needs a number from 1 to 1000000\n");
                     return FAH_EXIT_USAGE;
                 }
                 r.batch = (size_t)v;
                 break;
             }
             case 'q': r.quiet = 1; break;
-            case 'n': dry_run = 1; break;
+            case 'n': o.dry_run = 1; break;
+            case 'F': o.full = 1; break;
+            case 'R': o.rebuild_if_needed = 1; break;
             case 'v': r.verbose = 1; break;
-            case 'p': progress = 1; break;
-            case 'P': progress = 0; break;
+            case 'p': o.progress = 1; break;
+            case 'P': o.progress = 0; break;
             case 'h': usage(stdout); return FAH_EXIT_OK;
             case 'V': fah_print_version(); return FAH_EXIT_OK;
             default: usage(stderr); return FAH_EXIT_USAGE;
         }
     }
-    if (optind >= argc) {
-        fprintf(stderr, "fahras index: name at least one directory to index\n");
-        usage(stderr);
-        return FAH_EXIT_USAGE;
-    }
     fah_stem_kind kind = FAH_STEM_LIGHT;
-    if (stemopt && fah_stem_kind_parse(stemopt, &kind)) {
-        fprintf(stderr, "fahras index: unknown stemmer '%s' (light, snowball, none or light10)\n", stemopt);
+    if (o.stemopt && fah_stem_kind_parse(o.stemopt, &kind)) {
+        fprintf(stderr, "fahras index: unknown stemmer '%s' (light, snowball, none or light10)\n", o.stemopt);
         return FAH_EXIT_USAGE;
     }
-    if (r.forced_encoding && fah_check_encoding(r.forced_encoding)) {
+    if (forced_encoding && fah_check_encoding(forced_encoding)) {
         fprintf(stderr, "fahras index: unknown encoding '%s' (try windows-1256, ISO-8859-6, UTF-16LE)\n",
-                r.forced_encoding);
+                forced_encoding);
         return FAH_EXIT_USAGE;
     }
-    int usable = 0;
-    for (int i = optind; i < argc; i++) {
-        struct stat st;
-        if (stat(argv[i], &st) == 0) usable++;
-        else fprintf(stderr, "fahras index: cannot read %s: %s\n", argv[i], strerror(errno));
-    }
-    if (!usable) return FAH_EXIT_USAGE;
     char dbpath[4096];
-    if (fah_db_path(dbopt, dbpath, sizeof dbpath)) {
+    if (fah_db_path(o.dbopt, dbpath, sizeof dbpath)) {
         fprintf(stderr, "fahras index: no --db given and neither FAHRAS_DB nor HOME is set\n");
         return FAH_EXIT_USAGE;
     }
     r.dbpath = dbpath;
-    if (dry_run) return dry_run_report(dbpath, argv + optind, argc - optind);
-    if (fah_mkdir_parents(dbpath)) {
-        fprintf(stderr, "fahras index: cannot create the directories for %s: %s\n", dbpath,
-                strerror(errno));
-        return errno == ENOSPC ? FAH_EXIT_IO : FAH_EXIT_DB;
+
+    /* the directories: those given, else those the database was built from */
+    char **dirs = NULL;
+    size_t ndirs = 0;
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        if (stat(argv[i], &st) == 0) strv_add(&dirs, &ndirs, argv[i]);
+        else fprintf(stderr, "fahras index: cannot read %s: %s\n", argv[i], strerror(errno));
     }
-    fx_error e;
-    fx_status st = fx_db_open_writable(dbpath, 1, &r.db, &e);
-    for (double waited = 0; st == FX_ERR_LOCKED && waited < wait_secs; waited += 0.5) {
-        struct timespec ts = {0, 500000000L};
-        nanosleep(&ts, NULL);
-        st = fx_db_open_writable(dbpath, 1, &r.db, &e);
-    }
-    if (st != FX_OK) {
-        if (st == FX_ERR_LOCKED)
-            fprintf(stderr,
-                    "fahras index: database %s is locked by another indexer; try again later "
-                    "(or use --wait SECONDS)\n",
-                    dbpath);
-        else
-            fprintf(stderr, "fahras index: cannot open database %s for writing: %s\n"
-                            "  check that the path is a fahras database or a new directory you may write to\n",
-                    dbpath, e.msg);
-        return fah_exit_for_status(st);
-    }
-    /* analyzer version and stemmer of an existing database */
-    char *ver = NULL, *dbstem = NULL;
-    size_t n;
-    uint32_t count = 0;
-    fx_db_doccount(r.db, &count, NULL);
-    fx_db_get_metadata(r.db, FAH_META_ANALYZER, &ver, &n, NULL);
-    fx_db_get_metadata(r.db, FAH_META_STEMMER, &dbstem, &n, NULL);
-    int rc = FAH_EXIT_OK;
-    if (count && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0)) {
-        fprintf(stderr,
-                "fahras index: database %s was built by analyzer version %s; this fahras uses %s.\n"
-                "  rebuild it: rm -rf '%s' && fahras index --db '%s' DIR...\n",
-                dbpath, ver ? ver : "(none)", FAH_ANALYZER_VERSION, dbpath, dbpath);
-        rc = FAH_EXIT_VERSION;
-    } else if (count && dbstem) {
-        fah_stem_kind have;
-        if (fah_stem_kind_parse(dbstem, &have) == 0) {
-            if (stemopt && have != kind) {
-                fprintf(stderr,
-                        "fahras index: database %s uses --stemmer %s; use another --db for %s\n",
-                        dbpath, dbstem, stemopt);
-                rc = FAH_EXIT_USAGE;
-            }
-            kind = have;
+    if (optind < argc && !ndirs) return FAH_EXIT_USAGE;
+    if (optind >= argc) {
+        fx_db *rdb = NULL;
+        if (fx_db_open(dbpath, &rdb, NULL) == FX_OK) ndirs = read_roots(rdb, &dirs);
+        fx_db_close(rdb);
+        if (!ndirs) {
+            fprintf(stderr, "fahras index: name at least one directory to index (the database %s "
+                            "does not list any yet)\n", dbpath);
+            usage(stderr);
+            return FAH_EXIT_USAGE;
         }
     }
-    free(ver);
-    free(dbstem);
-    if (rc) {
-        fx_db_close(r.db);
+    if (o.dry_run) {
+        int rc = dry_run_report(dbpath, dirs, (int)ndirs);
+        free_strv(dirs, ndirs);
         return rc;
     }
-    const char *kn = fah_stem_kind_name(kind);
-    if (fx_db_set_metadata(r.db, FAH_META_ANALYZER, FAH_ANALYZER_VERSION,
-                           strlen(FAH_ANALYZER_VERSION), &e) != FX_OK ||
-        fx_db_set_metadata(r.db, FAH_META_STEMMER, kn, strlen(kn), &e) != FX_OK ||
-        fx_db_set_metadata(r.db, FAH_META_SCHEMA, FAH_SCHEMA_VERSION, strlen(FAH_SCHEMA_VERSION),
-                           &e) != FX_OK) {
-        fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
-        fx_db_close(r.db);
-        return FAH_EXIT_IO;
-    }
-    char errbuf[256];
-    if (fah_analyzer_new(kind, &r.an, errbuf, sizeof errbuf) ||
-        fah_docbuilder_new(r.an, &r.builder) || fah_idtable_new(&r.ids) ||
-        fah_ingest_new(r.forced_encoding, r.forced_format, &r.ingest)) {
-        fprintf(stderr, "fahras index: cannot start the analyzer: %s\n", errbuf);
-        fx_db_close(r.db);
-        fah_analyzer_delete(r.an);
-        return FAH_EXIT_DB;
-    }
 
-    if (fah_manifest_load(r.db, &r.man, &e)) {
-        fprintf(stderr, "fahras index: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
-        fx_db_close(r.db);
+    /* the run's lock, held until exit */
+    int lockfd = -1;
+    int lk = fah_dbdir_lock(dbpath, o.wait_secs, &lockfd);
+    if (lk == 1) {
+        free_strv(dirs, ndirs);
+        return is_locked_msg(dbpath);
+    }
+    if (lk < 0) {
+        int err = errno;
+        fprintf(stderr, "fahras index: cannot create or lock the database directory %s: %s\n",
+                dbpath, strerror(err));
+        free_strv(dirs, ndirs);
+        return err == ENOSPC || err == EDQUOT || err == EIO ? FAH_EXIT_IO : FAH_EXIT_DB;
+    }
+    fah_dbdir cur;
+    char msg[600];
+    if (fah_dbdir_resolve(dbpath, &cur, msg, sizeof msg) || cur.kind == FAH_DBDIR_OTHER) {
+        fprintf(stderr, "fahras index: %s\n  give --db a new directory or an existing fahras database\n", msg);
+        close(lockfd);
+        free_strv(dirs, ndirs);
         return FAH_EXIT_DB;
     }
-    double t0 = fah_now();
-    for (int i = optind; i < argc; i++) fah_walk(argv[i], &r.files, walk_err, &r);
-    fah_progress prog;
-    fah_progress_start(&prog, progress == 1 || (progress == -1 && !r.quiet && isatty(2)),
-                       r.files.n);
-    for (size_t i = 0; i < r.files.n && r.fatal == FX_OK; i++) {
-        r.file = &r.files.v[i];
-        r.file_index = i;
-        index_file(&r);
-        fah_progress_update(&prog, i + 1, r.articles);
-    }
-    /* files indexed before from these directories that are gone now */
-    for (int i = optind; i < argc && r.fatal == FX_OK; i++) {
-        char root[PATH_MAX];
-        struct stat st;
-        if (!realpath(argv[i], root) || stat(root, &st) != 0) continue; /* unreadable: keep all */
-        size_t rl = strlen(root);
-        for (size_t k = 0; k < fah_manifest_count(r.man) && r.fatal == FX_OK; k++) {
-            fah_mentry *m = fah_manifest_at(r.man, k);
-            if (!m->path || m->seen) continue;
-            int under = strcmp(m->path, root) == 0 ||
-                        (strncmp(m->path, root, rl) == 0 && (m->path[rl] == '/' || rl == 1));
-            if (!under) continue;
-            for (size_t j = 0; j < m->nids && r.fatal == FX_OK; j++) delete_article(&r, m->ids[j]);
-            char *path = strdup(m->path);
-            fah_manifest_remove(r.man, r.db, path, &e);
-            free(path);
-            r.files_removed++;
+    fx_error e;
+    fx_status st;
+    int rc = FAH_EXIT_OK;
+    char **roots = NULL; /* what the database will list */
+    size_t nroots = 0;
+    char target[4200];
+    unsigned newgen = 0;
+    int full = o.full;
+    if (cur.kind != FAH_DBDIR_NONE) {
+        st = open_writable(cur.glass, 0, o.wait_secs, &r.db, &e);
+        if (st != FX_OK) {
+            if (st == FX_ERR_LOCKED) rc = is_locked_msg(dbpath);
+            else {
+                fprintf(stderr, "fahras index: cannot open database %s for writing: %s\n", dbpath, e.msg);
+                rc = fah_exit_for_status(st);
+            }
+            goto out;
+        }
+        char *ver = NULL, *dbstem = NULL;
+        size_t n;
+        uint32_t count = 0;
+        fx_db_doccount(r.db, &count, NULL);
+        fx_db_get_metadata(r.db, FAH_META_ANALYZER, &ver, &n, NULL);
+        fx_db_get_metadata(r.db, FAH_META_STEMMER, &dbstem, &n, NULL);
+        if (dbstem) {
+            fah_stem_kind have;
+            if (fah_stem_kind_parse(dbstem, &have) == 0) {
+                if (o.stemopt && have != kind && count && !full) {
+                    fprintf(stderr,
+                            "fahras index: database %s uses --stemmer %s; rebuild it with --full "
+                            "--stemmer %s, or use another --db\n",
+                            dbpath, dbstem, o.stemopt);
+                    rc = FAH_EXIT_USAGE;
+                }
+                if (!o.stemopt) kind = have;
+            }
+        }
+        if (!rc && count && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0) && !full) {
+            if (o.rebuild_if_needed) {
+                if (!r.quiet)
+                    fprintf(stderr, "fahras index: %s was built by analyzer version %s, this fahras uses %s: "
+                                    "rebuilding it (--rebuild-if-needed)\n",
+                            dbpath, ver ? ver : "(none)", FAH_ANALYZER_VERSION);
+                full = 1;
+            } else {
+                fprintf(stderr,
+                        "fahras index: database %s was built by analyzer version %s; this fahras uses %s,\n"
+                        "  so it needs a full rebuild (searches exit 4 until it is done):\n"
+                        "  fahras index --full --db '%s'%s\n",
+                        dbpath, ver ? ver : "(none)", FAH_ANALYZER_VERSION, dbpath,
+                        optind < argc ? " DIR..." : "");
+                rc = FAH_EXIT_VERSION;
+            }
+        }
+        free(ver);
+        free(dbstem);
+        if (!full) nroots = read_roots(r.db, &roots);
+        if (rc) goto out;
+        if (full) {
+            fx_db_close(r.db); /* the old generation stays as it is */
+            r.db = NULL;
+        } else {
+            snprintf(target, sizeof target, "%s", cur.glass);
+            fah_dbdir_remove_stale(dbpath, cur.gen, NULL); /* left by a killed --full */
         }
     }
+    if (cur.kind == FAH_DBDIR_NONE || full) {
+        if (fah_dbdir_next_generation(dbpath, &cur, target, sizeof target, &newgen)) {
+            fprintf(stderr, "fahras index: cannot prepare a new generation in %s: %s\n", dbpath, strerror(errno));
+            rc = errno == ENOSPC ? FAH_EXIT_IO : FAH_EXIT_DB;
+            goto out;
+        }
+        st = open_writable(target, 1, 0, &r.db, &e);
+        if (st != FX_OK) {
+            fprintf(stderr, "fahras index: cannot create database %s: %s\n", target, e.msg);
+            rc = fah_exit_for_status(st);
+            goto out;
+        }
+        if (!full && fah_dbdir_write_stub(dbpath, newgen)) {
+            /* a new database: readers see it (empty) from the start */
+            fprintf(stderr, "fahras index: cannot write %s/XAPIANDB: %s\n", dbpath, strerror(errno));
+            rc = errno == ENOSPC ? FAH_EXIT_IO : FAH_EXIT_DB;
+            goto out;
+        }
+    }
+    if ((st = fx_db_begin_batches(r.db, &e)) != FX_OK) {
+        fprintf(stderr, "fahras index: database %s: %s\n", dbpath, e.msg);
+        rc = fah_exit_for_status(st);
+        goto out;
+    }
+    for (size_t i = 0; i < ndirs; i++) {
+        char abs[PATH_MAX];
+        if (realpath(dirs[i], abs)) {
+            strv_add(&roots, &nroots, abs);
+            strv_add(&r.roots, &r.nroots, abs);
+        }
+    }
+    {
+        const char *kn = fah_stem_kind_name(kind);
+        fah_buf rv = FAH_BUF_INIT;
+        for (size_t i = 0; i < nroots; i++) {
+            fah_buf_puts(&rv, roots[i]);
+            fah_buf_putc(&rv, '\n');
+        }
+        if ((st = fx_db_set_metadata(r.db, FAH_META_ANALYZER, FAH_ANALYZER_VERSION,
+                                     strlen(FAH_ANALYZER_VERSION), &e)) != FX_OK ||
+            (st = fx_db_set_metadata(r.db, FAH_META_STEMMER, kn, strlen(kn), &e)) != FX_OK ||
+            (st = fx_db_set_metadata(r.db, FAH_META_SCHEMA, FAH_SCHEMA_VERSION,
+                                     strlen(FAH_SCHEMA_VERSION), &e)) != FX_OK ||
+            (st = fx_db_set_metadata(r.db, FAH_META_ROOTS, rv.data ? rv.data : "", rv.len, &e)) != FX_OK) {
+            fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
+            fah_buf_free(&rv);
+            rc = fah_exit_for_status(st);
+            goto out;
+        }
+        fah_buf_free(&rv);
+    }
+    char errbuf[256] = "";
+    if (fah_analyzer_new(kind, &r.an, errbuf, sizeof errbuf) ||
+        fah_docbuilder_new(r.an, &r.builder) || fah_idtable_new(&r.ids) ||
+        fah_ingest_new(forced_encoding, forced_format, &r.ingest)) {
+        fprintf(stderr, "fahras index: cannot start the analyzer: %s\n", errbuf);
+        rc = FAH_EXIT_DB;
+        goto out;
+    }
+    if (fah_manifest_load(r.db, &r.man, &e)) {
+        fprintf(stderr, "fahras index: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
+        rc = FAH_EXIT_DB;
+        goto out;
+    }
+
+    double t0 = fah_now();
+    for (size_t i = 0; i < ndirs; i++) fah_walk(dirs[i], &r.files, fah_run_walk_err, &r);
+    if (fah_run_prepare(&r)) {
+        fprintf(stderr, "fahras index: out of memory listing %zu files\n", r.files.n);
+        rc = FAH_EXIT_IO;
+        goto out;
+    }
+    fah_progress prog;
+    fah_progress_start(&prog, o.progress == 1 || (o.progress == -1 && !r.quiet && isatty(2)),
+                       r.files.n);
+    for (size_t i = 0; i < r.files.n && r.fatal == FX_OK; i++) {
+        fah_run_file(&r, i);
+        fah_progress_update(&prog, i + 1, r.articles);
+    }
+    if (r.fatal == FX_OK) fah_run_remove_vanished(&r);
     if (r.fatal == FX_OK) {
         /* the run's record, committed with its last documents */
         char when[32];
@@ -600,24 +517,46 @@ int fah_cmd_index(int argc, char **argv) {
         struct tm tm;
         gmtime_r(&now, &tm);
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        char rec[256];
+        char rec[320];
         snprintf(rec, sizeof rec,
-                 "{\"finished\":\"%s\",\"files\":%zu,\"articles\":%zu,\"failed\":%zu,\"seconds\":%.1f}",
-                 when, r.files.n, r.articles - r.dup_same, r.files_failed, fah_now() - t0);
+                 "{\"finished\":\"%s\",\"files\":%zu,\"articles\":%zu,\"failed\":%zu,\"seconds\":%.1f,"
+                 "\"full\":%s}",
+                 when, r.files.n, r.articles - r.dup_same, r.files_failed, fah_now() - t0,
+                 full ? "true" : "false");
         fx_db_set_metadata(r.db, FAH_META_LAST_RUN, rec, strlen(rec), NULL);
-        commit(&r);
+        fah_run_commit(&r);
     }
     fah_progress_end(&prog);
     double secs = fah_now() - t0;
-
     uint32_t total = 0;
     fx_db_doccount(r.db, &total, NULL);
+    int swapped = 0;
+    if (full) {
+        fx_db_close(r.db);
+        r.db = NULL;
+        if (r.fatal == FX_OK) {
+            if (fah_dbdir_write_stub(dbpath, newgen)) {
+                fprintf(stderr, "fahras index: cannot write %s/XAPIANDB: %s; the old database stays in use\n",
+                        dbpath, strerror(errno));
+                rc = errno == ENOSPC ? FAH_EXIT_IO : FAH_EXIT_DB;
+                fah_rmtree(target);
+            } else {
+                swapped = 1;
+                if (fah_dbdir_retire(dbpath, &cur))
+                    fprintf(stderr, "fahras index: note: could not remove all of the old generation in %s\n", dbpath);
+            }
+        } else {
+            fah_rmtree(target); /* the old generation stays in use */
+        }
+    }
     if (r.fatal != FX_OK) {
         fprintf(stderr, "fahras index: database %s: %s\n", dbpath, r.fatal_err.msg);
-        if (r.fatal == FX_ERR_IO)
+        if (full)
+            fprintf(stderr, "  the rebuild was abandoned; the database is as it was before this run\n");
+        else if (r.fatal == FX_ERR_IO)
             fprintf(stderr, "  the last committed state is kept; free disk space and run again\n");
         rc = r.fatal == FX_ERR_NOMEM ? FAH_EXIT_IO : fah_exit_for_status(r.fatal);
-    } else if (r.files_failed) {
+    } else if (!rc && r.files_failed) {
         rc = FAH_EXIT_NOTHING;
     }
     char logpath[4096];
@@ -634,11 +573,21 @@ int fah_cmd_index(int argc, char **argv) {
                 r.files_failed, (r.fatal == FX_OK ? r.articles : r.committed) - r.dup_same,
                 r.fatal == FX_OK ? "indexed" : "committed before the error", r.empty, r.dup_same,
                 r.renamed, secs, secs > 0 ? (double)r.articles / secs : 0.0);
-        if (r.files_unchanged || r.deleted || r.files_removed)
-            fprintf(to, "incremental: %zu unchanged file%s skipped, %zu removed file%s, %zu article%s deleted\n",
-                    r.files_unchanged, r.files_unchanged == 1 ? "" : "s", r.files_removed,
+        if (r.files_unchanged || r.deleted || r.files_removed || r.files_moved || r.files_touched) {
+            fprintf(to, "incremental: %zu unchanged file%s skipped", r.files_unchanged,
+                    r.files_unchanged == 1 ? "" : "s");
+            if (r.files_touched)
+                fprintf(to, ", %zu touched (same content, not re-read)", r.files_touched);
+            if (r.files_moved)
+                fprintf(to, ", %zu moved or renamed (%zu article%s kept, not re-read)", r.files_moved,
+                        r.relocated, r.relocated == 1 ? "" : "s");
+            fprintf(to, ", %zu removed file%s, %zu article%s deleted\n", r.files_removed,
                     r.files_removed == 1 ? "" : "s", r.deleted, r.deleted == 1 ? "" : "s");
-        fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, kn);
+        }
+        if (swapped)
+            fprintf(to, "full rebuild: generation %u is now in use (%s/gen-%u)\n", newgen, dbpath, newgen);
+        if (!full || swapped)
+            fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, fah_stem_kind_name(kind));
         if (notes && !r.verbose)
             fprintf(to, "%zu note%s (skipped files, encoding guesses, dates not understood)%s%s\n",
                     notes, notes == 1 ? "" : "s", logged ? ": all listed in " : "; --verbose lists them",
@@ -646,19 +595,17 @@ int fah_cmd_index(int argc, char **argv) {
         /* with --verbose every note was printed as it happened */
         if (r.files_failed && !r.verbose) print_failures(&r, to);
     }
-    for (size_t i = 0; i < r.nprobs; i++) {
-        free(r.probs[i].path);
-        free(r.probs[i].why);
-    }
-    free(r.probs);
-    fah_filelist_free(&r.files);
+out:
+    fx_db_close(r.db);
+    fah_run_free(&r);
     fah_idtable_delete(r.ids);
     fah_ingest_delete(r.ingest);
     fah_manifest_delete(r.man);
-    clear_cur(&r);
-    free(r.cur_ids);
     fah_docbuilder_delete(r.builder);
     fah_analyzer_delete(r.an);
-    fx_db_close(r.db);
+    free_strv(roots, nroots);
+    free_strv(r.roots, r.nroots);
+    free_strv(dirs, ndirs);
+    if (lockfd >= 0) close(lockfd);
     return rc;
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <xxhash.h>
+
 #include "../common/utf8.h"
 #include "decode.h"
 #include "filetype.h"
@@ -21,6 +23,8 @@ struct fah_ingest {
     fah_format format;
     fah_buf raw, text;
     size_t bytes;
+    int gz;     /* the bytes in raw came out of gzip */
+    int ready;  /* raw holds a file read by fah_ingest_read, not yet parsed */
 };
 
 int fah_format_parse(const char *name, fah_format *out) {
@@ -117,17 +121,17 @@ static int relay_article(void *ctx, fah_article *a) {
     return rc;
 }
 
-fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
-                            const fah_ingest_cbs *cb, int *stopped) {
-    *stopped = 0;
+fah_outcome fah_ingest_read(fah_ingest *g, const char *path, const char *rel,
+                            const fah_ingest_cbs *cb, unsigned char hash[16], int *hashed) {
+    *hashed = 0;
+    g->ready = 0;
     const char *why = g->format == FAH_FMT_AUTO ? fah_skip_by_name(rel) : NULL;
     if (why) {
         notef(cb, 0, "skipped: %s", why);
         return FAH_FILE_SKIPPED;
     }
     char msg[400];
-    int gz;
-    fah_read_status rs = fah_read_file(path, &g->raw, &gz, msg, sizeof msg);
+    fah_read_status rs = fah_read_file(path, &g->raw, &g->gz, msg, sizeof msg);
     if (rs == FAH_READ_NOMEM) return FAH_FILE_NOMEM;
     if (rs == FAH_READ_VANISHED) {
         notef(cb, 0, "skipped: %s", msg);
@@ -137,6 +141,31 @@ fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
         notef(cb, 1, "%s", msg);
         return FAH_FILE_FAILED;
     }
+    XXH128_hash_t h = XXH3_128bits(g->raw.data ? g->raw.data : "", g->raw.len);
+    XXH128_canonical_t c;
+    XXH128_canonicalFromHash(&c, h);
+    memcpy(hash, c.digest, 16);
+    *hashed = 1;
+    g->ready = 1;
+    return FAH_FILE_READ;
+}
+
+fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
+                            const fah_ingest_cbs *cb, int *stopped) {
+    unsigned char hash[16];
+    int hashed;
+    *stopped = 0;
+    fah_outcome o = fah_ingest_read(g, path, rel, cb, hash, &hashed);
+    return o == FAH_FILE_READ ? fah_ingest_parse(g, rel, cb, stopped) : o;
+}
+
+fah_outcome fah_ingest_parse(fah_ingest *g, const char *rel, const fah_ingest_cbs *cb, int *stopped) {
+    *stopped = 0;
+    if (!g->ready) return FAH_FILE_SKIPPED;
+    g->ready = 0;
+    const char *why;
+    char msg[400];
+    int gz = g->gz;
     if (g->raw.len == 0) {
         notef(cb, 0, "skipped: empty file");
         return FAH_FILE_SKIPPED;

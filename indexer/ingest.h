@@ -60,10 +60,24 @@ typedef struct fah_ingest fah_ingest;
 int fah_ingest_new(const char *forced_encoding, fah_format forced_format, fah_ingest **out);
 void fah_ingest_delete(fah_ingest *g);
 
-/* Read and parse the file at `path` (`rel` is its name for skip rules).
- * *stopped is set when the article callback asked to stop. */
+/* Read and parse the file at `path` (`rel` is its name for skip rules):
+ * fah_ingest_read then fah_ingest_parse.  *stopped is set when the article
+ * callback asked to stop. */
 fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
                             const fah_ingest_cbs *cb, int *stopped);
+
+/* First half: read the file (gzip decompressed) into the handle and put
+ * the XXH3-128 hash of those bytes (canonical, big-endian) into hash[16],
+ * setting *hashed.  FAH_FILE_READ when the bytes wait for fah_ingest_parse;
+ * SKIPPED (skipped by name, vanished; a note says why), FAILED, NOMEM
+ * otherwise.  An empty file is READ (its hash is known) and then skipped
+ * by the parse. */
+fah_outcome fah_ingest_read(fah_ingest *g, const char *path, const char *rel,
+                            const fah_ingest_cbs *cb, unsigned char hash[16], int *hashed);
+
+/* Second half: reject binary content, decode, detect the format and parse
+ * the bytes of the last fah_ingest_read, calling cb for each article. */
+fah_outcome fah_ingest_parse(fah_ingest *g, const char *rel, const fah_ingest_cbs *cb, int *stopped);
 
 /* Bytes of text decoded so far (for throughput figures). */
 size_t fah_ingest_bytes(const fah_ingest *g);

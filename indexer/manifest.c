@@ -124,20 +124,30 @@ static int parse_value(const char *v, size_t len, fah_mentry *e) {
     if (!copy) return -1;
     char *line = copy, *nl = strchr(line, '\n');
     if (nl) *nl = '\0';
-    char *f[4];
+    /* version 1: ver size mtime path; version 2: ver size mtime hash path */
+    int want = line[0] == '2' ? 5 : 4;
+    char *f[5];
     int nf = 0;
-    for (char *p = line; nf < 4 && p; nf++) {
+    for (char *p = line; nf < want && p; nf++) {
         f[nf] = p;
-        p = nf < 3 ? strchr(p, '\t') : NULL;
+        p = nf < want - 1 ? strchr(p, '\t') : NULL;
         if (p) *p++ = '\0';
     }
-    if (nf < 4 || strcmp(f[0], "1") != 0) {
+    if (nf < want || strcmp(f[0], want == 5 ? "2" : "1") != 0) {
         free(copy);
         return -1;
     }
     e->size = atoll(f[1]);
     e->mtime_ns = atoll(f[2]);
-    e->path = strdup(f[3]);
+    if (want == 5 && strlen(f[3]) == 32) {
+        e->has_hash = 1;
+        for (int i = 0; i < 16; i++) {
+            unsigned x;
+            if (sscanf(f[3] + 2 * i, "%2x", &x) != 1) e->has_hash = 0;
+            e->hash[i] = (unsigned char)x;
+        }
+    }
+    e->path = strdup(f[want - 1]);
     for (char *p = nl ? nl + 1 : NULL; p && *p;) {
         char *q = strchr(p, '\n');
         if (q) *q = '\0';
@@ -220,9 +230,12 @@ fah_mentry *fah_manifest_find(fah_manifest *m, const char *path) {
 }
 
 fx_status fah_manifest_put(fah_manifest *m, fx_db *db, const char *path, long long size,
-                           long long mtime_ns, char *const *ids, size_t nids, fx_error *err) {
+                           long long mtime_ns, const unsigned char *hash, char *const *ids,
+                           size_t nids, fx_error *err) {
     fah_buf v = FAH_BUF_INIT;
-    fah_buf_printf(&v, "1\t%lld\t%lld\t%s", size, mtime_ns, path);
+    char hex[33] = "-";
+    for (int i = 0; hash && i < 16; i++) snprintf(hex + 2 * i, 3, "%02x", hash[i]);
+    fah_buf_printf(&v, "2\t%lld\t%lld\t%s\t%s", size, mtime_ns, hex, path);
     for (size_t i = 0; i < nids; i++) {
         fah_buf_putc(&v, '\n');
         fah_buf_puts(&v, ids[i]);
@@ -232,6 +245,19 @@ fx_status fah_manifest_put(fah_manifest *m, fx_db *db, const char *path, long lo
     fx_status st = fx_db_set_metadata(db, key, v.data, v.len, err);
     fah_buf_free(&v);
     if (st != FX_OK) return st;
+    /* copy first: ids, path and hash may point into the entry being replaced */
+    char **nv = nids ? calloc(nids, sizeof *nv) : NULL;
+    char *npath = strdup(path);
+    int oom = !npath || (nids && !nv);
+    for (size_t i = 0; !oom && i < nids; i++) oom = !(nv[i] = strdup(ids[i]));
+    unsigned char h[16];
+    if (hash) memcpy(h, hash, 16);
+    if (oom) {
+        for (size_t i = 0; nv && i < nids; i++) free(nv[i]);
+        free(nv);
+        free(npath);
+        return FX_ERR_NOMEM;
+    }
     fah_mentry *e = fah_manifest_find(m, path);
     int fresh = 0;
     if (e) {
@@ -241,16 +267,22 @@ fx_status fah_manifest_put(fah_manifest *m, fx_db *db, const char *path, long lo
         free(e->path);
     } else {
         e = add_entry(m);
-        if (!e) return FX_ERR_NOMEM;
+        if (!e) {
+            for (size_t i = 0; i < nids; i++) free(nv[i]);
+            free(nv);
+            free(npath);
+            return FX_ERR_NOMEM;
+        }
         fresh = 1;
     }
-    e->path = strdup(path);
+    e->path = npath;
     e->size = size;
     e->mtime_ns = mtime_ns;
+    e->has_hash = hash != NULL;
+    if (hash) memcpy(e->hash, h, 16);
     e->seen = 1;
     if (fresh) index_entry(m, (size_t)(e - m->v));
-    e->ids = nids ? calloc(nids, sizeof *e->ids) : NULL;
-    for (size_t i = 0; i < nids; i++) e->ids[i] = strdup(ids[i]);
+    e->ids = nv;
     e->nids = nids;
     ref(m, e->ids, e->nids, +1);
     return FX_OK;

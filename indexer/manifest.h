@@ -2,11 +2,13 @@
  * manifest.h - the files an index was built from, kept inside the Xapian
  * database as metadata (so it is committed in the same commit as the
  * documents it describes): for each file its absolute path, size,
- * modification time and the ids of the articles it produced.
+ * modification time, content hash and the ids of the articles it produced.
  *
  * Metadata key: "fahras.f:" + 32 hex digits of two 64-bit FNV-1a hashes of
- * the path; value: "1\t<size>\t<mtime ns>\t<path>" then "\n<id>" per
- * article.  An id shared by several files (the same DOCNO in two copies)
+ * the path; value: "2\t<size>\t<mtime ns>\t<hash>\t<path>" then "\n<id>"
+ * per article, where <hash> is 32 hex digits of XXH3-128 of the file's
+ * content (after gzip decompression; "-" when the file was not read).
+ * Version-1 values (no hash field) are still read.  An id shared by several files (the same DOCNO in two copies)
  * is counted, so deleting one file keeps the article while another file
  * still produces it.
  */
@@ -24,6 +26,8 @@ typedef struct fah_mentry {
     long long mtime_ns;   /* seconds * 1e9 + nanoseconds */
     char **ids;
     size_t nids;
+    unsigned char hash[16];
+    int has_hash;         /* 0: content hash unknown */
     int seen;             /* met in this run's listing */
 } fah_mentry;
 
@@ -41,9 +45,12 @@ fah_mentry *fah_manifest_at(fah_manifest *m, size_t i);
 size_t fah_manifest_id_refs(fah_manifest *m, const char *id);
 
 /* Record (or replace) the entry for `path` in memory and in db (not yet
- * committed).  `ids` are copied. */
+ * committed).  `path`, `ids` and `hash` (16 bytes, or NULL) are copied and
+ * may point into the entry being replaced.  Entries may move in memory:
+ * fah_mentry pointers are valid only until the next put. */
 fx_status fah_manifest_put(fah_manifest *m, fx_db *db, const char *path, long long size,
-                           long long mtime_ns, char *const *ids, size_t nids, fx_error *err);
+                           long long mtime_ns, const unsigned char *hash, char *const *ids,
+                           size_t nids, fx_error *err);
 
 /* Forget `path` (in memory and in db). */
 fx_status fah_manifest_remove(fah_manifest *m, fx_db *db, const char *path, fx_error *err);

@@ -18,8 +18,18 @@
 struct fx_db {
     Xapian::Database *ro = nullptr;          // set for read-only handles
     Xapian::WritableDatabase *rw = nullptr;  // set for writable handles
+    bool batches = false;                    // a flushed transaction is open
     Xapian::Database &base() { return rw ? *rw : *ro; }
-    ~fx_db() { delete ro; delete rw; }
+    ~fx_db() {
+        if (rw && batches) {
+            try {
+                rw->cancel_transaction();  // uncommitted changes are dropped
+            } catch (...) {
+            }
+        }
+        delete ro;
+        delete rw;
+    }
 };
 
 struct fx_doc {
@@ -285,7 +295,28 @@ fx_status fx_db_commit(fx_db *db, fx_error *err) {
         if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
         return FX_ERR_INVALID_ARG;
     }
-    db->rw->commit();
+    if (db->batches) {
+        db->batches = false;  // if commit_transaction throws, no transaction is open
+        db->rw->commit_transaction();
+        db->rw->begin_transaction(true);
+        db->batches = true;
+    } else {
+        db->rw->commit();
+    }
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_begin_batches(fx_db *db, fx_error *err) {
+    FX_TRY
+    if (!db->rw) {
+        if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
+        return FX_ERR_INVALID_ARG;
+    }
+    if (!db->batches) {
+        db->rw->begin_transaction(true);
+        db->batches = true;
+    }
     return FX_OK;
     FX_CATCH
 }
@@ -336,6 +367,62 @@ fx_status fx_db_term_stats(fx_db *db, uint64_t *distinct_terms, uint64_t *total_
     for (Xapian::TermIterator t = d.allterms_begin(); t != d.allterms_end(); ++t) n++;
     *distinct_terms = n;
     *total_length = d.get_total_length();
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_allterms(fx_db *db, const char *prefix, size_t plen, fx_term_cb cb, void *ctx,
+                         fx_error *err) {
+    FX_TRY
+    Xapian::Database &d = db->base();
+    std::string p(prefix ? prefix : "", prefix ? plen : 0);
+    for (Xapian::TermIterator t = d.allterms_begin(p); t != d.allterms_end(p); ++t) {
+        std::string term = *t;
+        if (cb(ctx, term.data(), term.size(), t.get_termfreq())) break;
+    }
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_doc_termlist(fx_db *db, fx_docid id, fx_doc_term_cb cb, void *ctx, fx_error *err) {
+    FX_TRY
+    Xapian::Database &d = db->base();
+    std::vector<uint32_t> pos;
+    for (Xapian::TermIterator t = d.termlist_begin(id); t != d.termlist_end(id); ++t) {
+        pos.clear();
+        if (t.positionlist_count())
+            for (Xapian::PositionIterator p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+                pos.push_back(*p);
+        std::string term = *t;
+        if (cb(ctx, term.data(), term.size(), t.get_wdf(), pos.data(), pos.size())) break;
+    }
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_relocate(fx_db *db, const char *old_term, size_t oldlen, const char *new_term,
+                         size_t newlen, const char *data, size_t datalen, fx_error *err) {
+    fx_status st;
+    if ((st = check_term(oldlen, err)) != FX_OK || (st = check_term(newlen, err)) != FX_OK) return st;
+    FX_TRY
+    if (!db->rw) {
+        if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
+        return FX_ERR_INVALID_ARG;
+    }
+    std::string ot(old_term, oldlen), nt(new_term, newlen);
+    Xapian::PostingIterator it = db->rw->postlist_begin(ot);
+    if (it == db->rw->postlist_end(ot)) {
+        if (err) snprintf(err->msg, sizeof err->msg, "no document has the term");
+        return FX_ERR_NOT_FOUND_DOC;
+    }
+    Xapian::docid id = *it;
+    Xapian::Document doc = db->rw->get_document(id);
+    if (ot != nt) {
+        doc.remove_term(ot);
+        doc.add_boolean_term(nt);
+    }
+    doc.set_data(std::string(data, datalen));
+    db->rw->replace_document(id, doc);
     return FX_OK;
     FX_CATCH
 }

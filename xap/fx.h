@@ -74,9 +74,18 @@ fx_status fx_db_open(const char *path, fx_db **out, fx_error *err);
 fx_status fx_db_open_writable(const char *path, int create, fx_db **out, fx_error *err);
 
 /* Release the handle (NULL is accepted).  As in Xapian, a writable handle's
- * pending changes are committed if possible; call fx_db_commit() explicitly
- * where it matters, and check its status. */
+ * pending changes are committed if possible, except in batch mode
+ * (fx_db_begin_batches), where they are discarded; call fx_db_commit()
+ * explicitly where it matters, and check its status. */
 void fx_db_close(fx_db *db);
+
+/* Batch mode for a writable handle: from now on changes (documents and
+ * metadata) reach the disk only through fx_db_commit(); Xapian's automatic
+ * flush (XAPIAN_FLUSH_THRESHOLD) is off, and fx_db_close() or an error
+ * leaves the database at the last commit.  Implemented with Xapian's
+ * flushed transactions (begin_transaction(true) / commit_transaction /
+ * cancel_transaction).  Memory grows with the changes between commits. */
+fx_status fx_db_begin_batches(fx_db *db, fx_error *err);
 
 /* Re-open a read-only handle at the latest committed revision. */
 fx_status fx_db_reopen(fx_db *db, fx_error *err);
@@ -104,7 +113,8 @@ fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, const f
 /* Delete every document indexed by `term`. */
 fx_status fx_db_delete_by_term(fx_db *db, const char *term, size_t len, fx_error *err);
 
-/* Make all changes since the last commit durable (Xapian commit()). */
+/* Make all changes since the last commit durable (Xapian commit(), or
+ * commit_transaction() and a new transaction in batch mode). */
 fx_status fx_db_commit(fx_db *db, fx_error *err);
 
 /* First document indexed by `term`: FX_ERR_NOT_FOUND_DOC if none. */
@@ -119,6 +129,28 @@ fx_status fx_db_get_value(fx_db *db, fx_docid id, unsigned slot, char **val, siz
  * the vocabulary), and the sum of document lengths (wdf total). */
 fx_status fx_db_term_stats(fx_db *db, uint64_t *distinct_terms, uint64_t *total_length,
                            fx_error *err);
+
+/* Call cb(ctx, term, len, termfreq) for every term starting with `prefix`
+ * (plen bytes; 0 for all), in byte order.  A non-zero return from cb stops
+ * the walk (FX_OK is still returned). */
+typedef int (*fx_term_cb)(void *ctx, const char *term, size_t len, uint32_t termfreq);
+fx_status fx_db_allterms(fx_db *db, const char *prefix, size_t plen, fx_term_cb cb, void *ctx,
+                         fx_error *err);
+
+/* Call cb(ctx, term, len, wdf, positions, npos) for every term of document
+ * `id`, in byte order; `positions` (npos entries, ascending) is only valid
+ * during the call. */
+typedef int (*fx_doc_term_cb)(void *ctx, const char *term, size_t len, uint32_t wdf,
+                              const uint32_t *positions, size_t npos);
+fx_status fx_db_doc_termlist(fx_db *db, fx_docid id, fx_doc_term_cb cb, void *ctx, fx_error *err);
+
+/* The document indexed by `old_term` gets `new_term` in its place (when
+ * they differ; both boolean, wdf 0) and `data` as its stored data; its
+ * other terms, positions and values are kept, so Xapian rewrites only what
+ * changed (a moved file: new path, new path-derived id).  Writable handles
+ * only; FX_ERR_NOT_FOUND_DOC when no document has old_term. */
+fx_status fx_db_relocate(fx_db *db, const char *old_term, size_t oldlen, const char *new_term,
+                         size_t newlen, const char *data, size_t datalen, fx_error *err);
 
 /* Xapian's own consistency check of the database at `path`
  * (Xapian::Database::check): *errors gets the number of problems found,

@@ -10,16 +10,20 @@ check "stats reports the last run" [ "$(jq -r '.last_run.articles' <<<"$json")" 
 check "stats reports a size" [ "$(jq -r '.size_bytes' <<<"$json")" -gt 10000 ]
 expect_exit 0 "check a sound database" "$FAHRAS_BIN" check --db "$db"
 expect_exit 3 "stats on a missing database" "$FAHRAS_BIN" stats --db "$TMP/none"
+check "stats counts the manifest's files" [ "$(jq -r .files <<<"$json")" = 33 ]
+check "a new database is a stub and a generation" [ "$(cat "$db/XAPIANDB")" = "glass gen-1" ]
+check "that Xapian's own tools open" sh -c "xapian-delve '$db' | grep -q 'number of documents = 36'"
+check "check --json says sound" sh -c "'$FAHRAS_BIN' check --json --db '$db' | jq -e '.sound and .files == 33 and .articles == 36' >/dev/null"
 # damage a copy: cut the postlist table in half
 cp -r "$db" "$TMP/broken"
-size=$(stat -c %s "$TMP/broken/postlist.glass")
-truncate -s $((size / 2)) "$TMP/broken/postlist.glass"
+size=$(stat -c %s "$TMP/broken/gen-1/postlist.glass")
+truncate -s $((size / 2)) "$TMP/broken/gen-1/postlist.glass"
 expect_exit 3 "check finds the damage" "$FAHRAS_BIN" check --db "$TMP/broken"
 # two indexers: the second exits 5 at once, or waits with --wait
 if [ -d "$(shared_dir)/corpus/ant-5k" ]; then
   "$FAHRAS_BIN" index --quiet --db "$TMP/two" "$(shared_dir)/corpus/ant-5k" &
   first=$!
-  for i in $(seq 1 50); do [ -e "$TMP/two/flintlock" ] && break; sleep 0.1; done
+  for i in $(seq 1 50); do [ -e "$TMP/two/gen-1/flintlock" ] && break; sleep 0.1; done
   sleep 0.3
   "$FAHRAS_BIN" index --quiet --db "$TMP/two" "$FAHRAS_SRC/corpus" 2>"$TMP/err2"
   rc=$?
