@@ -60,8 +60,9 @@ int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
         fprintf(stderr,
                 "fahras: database %s was built by analyzer version %s, this fahras uses version "
                 "%s; searching it would miss matches.\n"
-                "  rebuild it: rm -rf '%s' && fahras index --db '%s' DIR...\n",
-                path, ver, FAH_ANALYZER_VERSION, path, path);
+                "  rebuild it (searches keep exiting 4 until it is done):\n"
+                "  fahras index --full --db '%s'\n",
+                path, ver, FAH_ANALYZER_VERSION, path);
         rc = FAH_EXIT_VERSION;
     }
     *kind = FAH_STEM_LIGHT;

@@ -342,6 +342,14 @@ int fah_cmd_index(int argc, char **argv) {
         return rc;
     }
 
+    fah_dbdir cur;
+    char msg[600];
+    if (fah_dbdir_resolve(dbpath, &cur, msg, sizeof msg) || cur.kind == FAH_DBDIR_OTHER) {
+        /* before the lock file is created: leave a stranger's directory alone */
+        fprintf(stderr, "fahras index: %s\n  give --db a new directory or an existing fahras database\n", msg);
+        free_strv(dirs, ndirs);
+        return FAH_EXIT_DB;
+    }
     /* the run's lock, held until exit */
     int lockfd = -1;
     int lk = fah_dbdir_lock(dbpath, o.wait_secs, &lockfd);
@@ -356,8 +364,6 @@ int fah_cmd_index(int argc, char **argv) {
         free_strv(dirs, ndirs);
         return err == ENOSPC || err == EDQUOT || err == EIO ? FAH_EXIT_IO : FAH_EXIT_DB;
     }
-    fah_dbdir cur;
-    char msg[600];
     if (fah_dbdir_resolve(dbpath, &cur, msg, sizeof msg) || cur.kind == FAH_DBDIR_OTHER) {
         fprintf(stderr, "fahras index: %s\n  give --db a new directory or an existing fahras database\n", msg);
         close(lockfd);
@@ -554,7 +560,8 @@ int fah_cmd_index(int argc, char **argv) {
         if (full)
             fprintf(stderr, "  the rebuild was abandoned; the database is as it was before this run\n");
         else if (r.fatal == FX_ERR_IO)
-            fprintf(stderr, "  the last committed state is kept; free disk space and run again\n");
+            fprintf(stderr, "  the disk holding %s is full or failing; the last committed state is kept:\n"
+                            "  free space and run again (the run picks up where it stopped)\n", dbpath);
         rc = r.fatal == FX_ERR_NOMEM ? FAH_EXIT_IO : fah_exit_for_status(r.fatal);
     } else if (!rc && r.files_failed) {
         rc = FAH_EXIT_NOTHING;
