@@ -33,11 +33,13 @@
 #include "manifest.h"
 #include "walk.h"
 
-/* Changed articles per commit.  Measured on ant-5k (scripts/bench update,
- * docs/indexing.md): 500 costs 20% more time than 2,000; 5,000 and 10,000
- * gain under 3% and lose more work to a crash.  Changes reach the disk only
- * in these commits (fx_db_begin_batches). */
-#define DEFAULT_BATCH 2000
+/* Changed articles per commit, from `scripts/bench batch` and single
+ * full builds of ant-multisource (31,525 articles) on 2026-11-29: batch 100
+ * 80.5 s / peak RSS 40 MiB, 250 54.8 s / 48 MiB, 1,000 50.7 s / 88 MiB,
+ * 2,000 55.9 s / 139 MiB.  1,000 is the fastest there and keeps memory and
+ * the work a crash can lose small.  Changes reach the disk only in these
+ * commits (fx_db_begin_batches). */
+#define DEFAULT_BATCH 1000
 
 static void dry_walk_err(void *ctx, const char *path, int failed, const char *why) {
     (void)ctx;

@@ -200,13 +200,15 @@ static void on_note(void *ctx, int failed, const char *msg) {
     fah_run_note(r, r->file->path, failed, "%s", msg);
 }
 
+/* `path` is `root` or inside it (both absolute). */
+static int under(const char *path, const char *root) {
+    size_t rl = strlen(root);
+    return strncmp(path, root, rl) == 0 && (path[rl] == '\0' || path[rl] == '/' || rl == 1);
+}
+
 static int under_roots(const fah_run *r, const char *path) {
-    for (size_t i = 0; i < r->nroots; i++) {
-        size_t rl = strlen(r->roots[i]);
-        if (strcmp(path, r->roots[i]) == 0 ||
-            (strncmp(path, r->roots[i], rl) == 0 && (path[rl] == '/' || rl == 1)))
-            return 1;
-    }
+    for (size_t i = 0; i < r->nroots; i++)
+        if (under(path, r->roots[i])) return 1;
     return 0;
 }
 
@@ -437,9 +439,7 @@ void fah_run_remove_vanished(fah_run *r) {
         if (stat(r->roots[i], &st) != 0) continue; /* unreadable now: keep its articles */
         for (size_t k = 0; k < fah_manifest_count(r->man) && r->fatal == FX_OK; k++) {
             fah_mentry *m = fah_manifest_at(r->man, k);
-            if (!m->path || m->seen || !under_roots(r, m->path)) continue;
-            size_t rl = strlen(r->roots[i]);
-            if (strncmp(m->path, r->roots[i], rl) != 0) continue;
+            if (!m->path || m->seen || !under(m->path, r->roots[i])) continue;
             for (size_t j = 0; j < m->nids && r->fatal == FX_OK; j++) delete_article(r, m->ids[j]);
             char *path = strdup(m->path);
             fx_status s = path ? fah_manifest_remove(r->man, r->db, path, &e) : FX_ERR_NOMEM;

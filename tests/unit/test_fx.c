@@ -174,6 +174,74 @@ static void test_round_trip(void **state) {
     fx_db_close(r);
 }
 
+/* Adds a document whose id term is `id` and whose one word is `word`. */
+static void add_doc(fx_db *w, const char *id, const char *word) {
+    fx_doc *d;
+    fx_error e;
+    assert_int_equal(fx_doc_new(&d, &e), FX_OK);
+    assert_int_equal(fx_doc_add_posting(d, word, strlen(word), 1, 1, &e), FX_OK);
+    assert_int_equal(fx_doc_add_boolean_term(d, id, strlen(id), &e), FX_OK);
+    assert_int_equal(fx_doc_set_data(d, id, strlen(id), &e), FX_OK);
+    assert_int_equal(fx_db_replace_by_term(w, id, strlen(id), d, NULL, &e), FX_OK);
+    fx_doc_free(d);
+}
+
+/* Batch mode: only fx_db_commit reaches the disk; closing drops the rest,
+ * metadata included. */
+static void test_batches(void **state) {
+    (void)state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/batches", dir);
+    fx_db *w;
+    fx_error e;
+    assert_int_equal(fx_db_open_writable(path, 1, &w, &e), FX_OK);
+    assert_int_equal(fx_db_begin_batches(w, &e), FX_OK);
+    add_doc(w, "Qa", "ماء");
+    assert_int_equal(fx_db_set_metadata(w, "k", "1", 1, &e), FX_OK);
+    assert_int_equal(fx_db_commit(w, &e), FX_OK);
+    add_doc(w, "Qb", "سد");
+    assert_int_equal(fx_db_set_metadata(w, "k", "2", 1, &e), FX_OK);
+    fx_db_close(w); /* no commit: Qb and k=2 are dropped */
+    fx_db *r;
+    uint32_t n;
+    char *v;
+    size_t vl;
+    assert_int_equal(fx_db_open(path, &r, &e), FX_OK);
+    assert_int_equal(fx_db_doccount(r, &n, &e), FX_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(fx_db_get_metadata(r, "k", &v, &vl, &e), FX_OK);
+    assert_string_equal(v, "1");
+    free(v);
+    fx_db_close(r);
+}
+
+/* fx_db_relocate swaps the id term and the data and keeps the other terms
+ * with their positions. */
+static void test_relocate(void **state) {
+    (void)state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/reloc", dir);
+    fx_db *w;
+    fx_error e;
+    assert_int_equal(fx_db_open_writable(path, 1, &w, &e), FX_OK);
+    add_doc(w, "Qold", "نهر");
+    assert_int_equal(fx_db_relocate(w, "Qold", 4, "Qnew", 4, "moved", 5, &e), FX_OK);
+    assert_int_equal(fx_db_relocate(w, "Qgone", 5, "Qx", 2, "x", 1, &e), FX_ERR_NOT_FOUND_DOC);
+    assert_int_equal(fx_db_commit(w, &e), FX_OK);
+    uint32_t tf = 9;
+    assert_int_equal(fx_db_termfreq(w, "Qold", 4, &tf, &e), FX_OK);
+    assert_int_equal(tf, 0);
+    fx_docid id;
+    assert_int_equal(fx_db_find_by_term(w, "Qnew", 4, &id, &e), FX_OK);
+    char *data;
+    size_t dl;
+    assert_int_equal(fx_db_get_data(w, id, &data, &dl, &e), FX_OK);
+    assert_string_equal(data, "moved");
+    free(data);
+    assert_int_equal(fx_db_find_by_term(w, "نهر", strlen("نهر"), &id, &e), FX_OK);
+    fx_db_close(w);
+}
+
 static void test_snowball(void **state) {
     (void)state;
     fx_stem *s;
@@ -193,6 +261,7 @@ int main(void) {
         cmocka_unit_test(test_missing_database), cmocka_unit_test(test_not_a_database),
         cmocka_unit_test(test_locked_database),  cmocka_unit_test(test_overlong_term),
         cmocka_unit_test(test_round_trip),       cmocka_unit_test(test_snowball),
+        cmocka_unit_test(test_batches),          cmocka_unit_test(test_relocate),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
