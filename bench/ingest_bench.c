@@ -12,6 +12,7 @@
 #include "../common/progress.h"
 #include "../indexer/docbuild.h"
 #include "../indexer/ingest.h"
+#include "../tagger/gazetteer.h"
 #include "../indexer/walk.h"
 #include "../stemmer/analyzer.h"
 
@@ -40,8 +41,14 @@ static void walk_err(void *ctx, const char *path, int failed, const char *why) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) {
-        fprintf(stderr, "usage: ingest_bench DIR...\n");
+    /* --no-tagging: without the gazetteer (to measure what tagging costs) */
+    int tagging = 1, first = 1;
+    if (argc > 1 && strcmp(argv[1], "--no-tagging") == 0) {
+        tagging = 0;
+        first = 2;
+    }
+    if (argc <= first) {
+        fprintf(stderr, "usage: ingest_bench [--no-tagging] DIR...\n");
         return 2;
     }
     fah_analyzer *an;
@@ -50,8 +57,15 @@ int main(int argc, char **argv) {
     if (fah_analyzer_new(FAH_STEM_LIGHT, &an, NULL, 0) || fah_docbuilder_new(an, &c.b) ||
         fah_ingest_new(NULL, FAH_FMT_AUTO, &g))
         return 1;
+    fah_gazetteer *gaz = NULL;
+    char err[300];
+    if (tagging && (fah_gazetteer_new(an, NULL, 0, &gaz, err, sizeof err) ||
+                    fah_docbuilder_set_gazetteer(c.b, gaz))) {
+        fprintf(stderr, "ingest_bench: %s\n", err);
+        return 1;
+    }
     fah_filelist files = {0};
-    for (int i = 1; i < argc; i++) fah_walk(argv[i], &files, walk_err, NULL);
+    for (int i = first; i < argc; i++) fah_walk(argv[i], &files, walk_err, NULL);
     double t0 = fah_now();
     fah_ingest_cbs cb = {on_article, on_note, &c};
     for (size_t i = 0; i < files.n; i++) {
@@ -66,6 +80,7 @@ int main(int argc, char **argv) {
     fah_filelist_free(&files);
     fah_ingest_delete(g);
     fah_docbuilder_delete(c.b);
+    fah_gazetteer_delete(gaz);
     fah_analyzer_delete(an);
     return 0;
 }

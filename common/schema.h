@@ -8,9 +8,19 @@
  *   Q<id>      the article id (unique; "Q#" + hash when too long: see
  *              fah_id_term())
  *   XS<src>    source, normalized as a word (fah_source_term) (filter)
+ *   XL<id>     the article mentions leader <id> (gazetteer id) (filter)
+ *   XC<code>   ... country <ISO code> by name or adjective (filter)
+ *   XM<code>   ... country <ISO code> by a metonym (واشنطن, الكرملين)
+ *   XT<id>     ... is about topic <id> (tagger.h rule)
+ *   XK<name>   ... names a leader candidate <name> (a title word then a
+ *              name not in the gazetteer; normalized words)
  * Values:
  *   FAH_SLOT_DATE    "YYYYMMDDHHMMSS" in UTC (sorts byte-wise)
  *   FAH_SLOT_SOURCE  source as stored
+ *   FAH_SLOT_ENTITIES  mention counts, one "K:id=count" line per tag, K one
+ *                    of L (leader), C (country), M (country metonym), T
+ *                    (topic), K (leader candidate): for ranking by mentions
+ *                    and for facets
  * Data: a JSON object with the article's stored fields (see docbuild.h).
  * Metadata keys: FAH_META_*.
  */
@@ -21,10 +31,16 @@
 
 #define FAH_SLOT_DATE 0
 #define FAH_SLOT_SOURCE 1
+#define FAH_SLOT_ENTITIES 2
 
 #define FAH_PREFIX_STEM "Z"
 #define FAH_PREFIX_ID "Q"
 #define FAH_PREFIX_SOURCE "XS"
+#define FAH_PREFIX_LEADER "XL"
+#define FAH_PREFIX_COUNTRY "XC"
+#define FAH_PREFIX_METONYM "XM"
+#define FAH_PREFIX_TOPIC "XT"
+#define FAH_PREFIX_CANDIDATE "XK"
 
 #define FAH_META_ANALYZER "fahras.analyzer_version"
 #define FAH_META_STEMMER "fahras.stemmer"
@@ -34,6 +50,10 @@
 /* The DIRs indexed into this database, absolute, one per line: what
  * `fahras index` (incremental or --full) works on when no DIR is given. */
 #define FAH_META_ROOTS "fahras.roots"
+/* fah_gazetteer_version() of the tagging, and the user gazetteer files
+ * (absolute paths, one per line) that every run and search loads again. */
+#define FAH_META_GAZETTEER "fahras.gazetteer_version"
+#define FAH_META_GAZETTEER_FILES "fahras.gazetteer_files"
 #define FAH_SCHEMA_VERSION "1"
 
 /* Term-position gap between fields, so phrases never span two fields. */

@@ -7,6 +7,7 @@
 
 #include "../common/buf.h"
 #include "../common/schema.h"
+#include "../tagger/tagger.h"
 #include "date.h"
 #include "termtable.h"
 
@@ -15,6 +16,9 @@ struct fah_docbuilder {
     fx_doc *doc;
     fah_termtable *terms;
     fah_buf title, abstract, body, term;
+    fah_tagger *tagger;           /* NULL: no entity tagging */
+    const fah_gazetteer *gaz;
+    fah_buf blob;
 };
 
 int fah_docbuilder_new(fah_analyzer *a, fah_docbuilder **out) {
@@ -39,7 +43,16 @@ void fah_docbuilder_delete(fah_docbuilder *b) {
     fah_buf_free(&b->abstract);
     fah_buf_free(&b->body);
     fah_buf_free(&b->term);
+    fah_buf_free(&b->blob);
+    fah_tagger_delete(b->tagger);
     free(b);
+}
+
+int fah_docbuilder_set_gazetteer(fah_docbuilder *b, const fah_gazetteer *g) {
+    fah_tagger_delete(b->tagger);
+    b->tagger = NULL;
+    b->gaz = g;
+    return g ? fah_tagger_new(g, &b->tagger) : 0;
 }
 
 typedef struct {
@@ -49,6 +62,7 @@ typedef struct {
     fx_status st;
     fx_error *err;
     int stemmed;
+    const char *text;
 } term_ctx;
 
 static int add_token(void *vctx, const fah_token *t) {
@@ -62,6 +76,7 @@ static int add_token(void *vctx, const fah_token *t) {
         rc = fah_termtable_add(c->b->terms, tb->data, tb->len, 0, c->wdf);
     }
     if (t->pos > c->last_pos) c->last_pos = t->pos;
+    if (rc == 0 && c->b->tagger) rc = fah_tagger_token(c->b->tagger, t, c->text);
     if (rc) {
         c->st = FX_ERR_NOMEM;
         snprintf(c->err->msg, sizeof c->err->msg, "out of memory");
@@ -83,14 +98,59 @@ fx_status fah_docbuild_add_text(fah_docbuilder *b, const char *text, size_t len,
                                 unsigned *pos, fx_error *err) {
     if (!len) return FX_OK;
     term_ctx c = {b, wdf, *pos, FX_OK, err,
-                  fah_analyzer_stem_kind(b->an) != FAH_STEM_NONE};
+                  fah_analyzer_stem_kind(b->an) != FAH_STEM_NONE, text};
     int rc = fah_analyzer_tokenize(b->an, text, len, *pos + 1, add_token, &c);
+    if (rc == 0 && b->tagger && fah_tagger_field_end(b->tagger)) rc = 1;
     if (rc < 0) {
         snprintf(err->msg, sizeof err->msg, "word break failed");
         return FX_ERR_OTHER;
     }
     if (c.st != FX_OK) return c.st;
     *pos = c.last_pos + FAH_FIELD_GAP;
+    return FX_OK;
+}
+
+/* The article's tags: a filter term each (schema.h), and their counts in
+ * the FAH_SLOT_ENTITIES blob for ranking and facets. */
+static fx_status add_entities(fah_docbuilder *b, fx_error *err) {
+    const fah_tag *tags;
+    size_t n = fah_tagger_tags(b->tagger, &tags);
+    fah_buf_reset(&b->blob);
+    fx_status st;
+    for (size_t i = 0; i < n; i++) {
+        const fah_entity *e = fah_gazetteer_entity(b->gaz, (size_t)tags[i].entity);
+        const char *prefix = e->kind == FAH_ENT_LEADER ? FAH_PREFIX_LEADER
+                             : e->kind == FAH_ENT_COUNTRY ? FAH_PREFIX_COUNTRY : FAH_PREFIX_TOPIC;
+        char k = e->kind == FAH_ENT_LEADER ? 'L' : e->kind == FAH_ENT_COUNTRY ? 'C' : 'T';
+        if (tags[i].mentions && (e->kind != FAH_ENT_TOPIC || fah_tag_holds(b->gaz, &tags[i]))) {
+            fah_buf_reset(&b->term);
+            fah_buf_puts(&b->term, prefix);
+            fah_buf_puts(&b->term, e->id);
+            if ((st = fx_doc_add_boolean_term(b->doc, b->term.data, b->term.len, err)) != FX_OK) return st;
+            fah_buf_printf(&b->blob, "%c:%s=%u\n", k, e->id, tags[i].mentions);
+        }
+        if (tags[i].metonyms) {
+            fah_buf_reset(&b->term);
+            fah_buf_puts(&b->term, FAH_PREFIX_METONYM);
+            fah_buf_puts(&b->term, e->id);
+            if ((st = fx_doc_add_boolean_term(b->doc, b->term.data, b->term.len, err)) != FX_OK) return st;
+            fah_buf_printf(&b->blob, "M:%s=%u\n", e->id, tags[i].metonyms);
+        }
+    }
+    const char *const *cn;
+    const unsigned *cc;
+    size_t nc = fah_tagger_candidates(b->tagger, &cn, &cc);
+    for (size_t i = 0; i < nc; i++) {
+        fah_buf_reset(&b->term);
+        fah_buf_puts(&b->term, FAH_PREFIX_CANDIDATE);
+        fah_buf_puts(&b->term, cn[i]);
+        if (b->term.len <= FX_MAX_TERM_BYTES &&
+            (st = fx_doc_add_boolean_term(b->doc, b->term.data, b->term.len, err)) != FX_OK)
+            return st;
+        fah_buf_printf(&b->blob, "K:%s=%u\n", cn[i], cc[i]);
+    }
+    if (b->blob.len && (st = fx_doc_set_value(b->doc, FAH_SLOT_ENTITIES, b->blob.data, b->blob.len, err)) != FX_OK)
+        return st;
     return FX_OK;
 }
 
@@ -130,6 +190,7 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
         return FX_OK;
     }
     fah_docbuild_clear(b);
+    if (b->tagger) fah_tagger_begin(b->tagger);
     unsigned pos = 0;
     fx_status st;
     if ((st = fah_docbuild_add_text(b, b->title.data, b->title.len, FAH_TITLE_WDF, &pos, err)) != FX_OK ||
@@ -137,6 +198,8 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
         (st = fah_docbuild_add_text(b, b->body.data, b->body.len, 1, &pos, err)) != FX_OK ||
         (st = fah_docbuild_finish_terms(b, err)) != FX_OK)
         return st;
+
+    if (b->tagger && (st = add_entities(b, err)) != FX_OK) return st;
 
     out->idterm_len = fah_id_term(id, out->idterm, sizeof out->idterm);
     if ((st = fx_doc_add_boolean_term(b->doc, out->idterm, out->idterm_len, err)) != FX_OK)

@@ -20,6 +20,12 @@ typedef struct fah_docbuilder fah_docbuilder;
 int fah_docbuilder_new(fah_analyzer *a, fah_docbuilder **out);
 void fah_docbuilder_delete(fah_docbuilder *b);
 
+/* Tag every built document with the entities of gazetteer g (borrowed; NULL
+ * turns tagging off): filter terms and the FAH_SLOT_ENTITIES blob
+ * (schema.h).  0 or -1 (memory). */
+struct fah_gazetteer;
+int fah_docbuilder_set_gazetteer(fah_docbuilder *b, const struct fah_gazetteer *g);
+
 typedef struct fah_built {
     fx_doc *doc;          /* owned by the builder; valid until the next build */
     char idterm[320];

@@ -29,6 +29,7 @@
 #include "../stemmer/analyzer.h"
 #include "../xap/fx.h"
 #include "decode.h"
+#include "../tagger/gazetteer.h"
 #include "indexrun.h"
 #include "manifest.h"
 #include "walk.h"
@@ -120,6 +121,8 @@ static void usage(FILE *to) {
             "                   analyzer version (else such a run exits 4)\n"
             "  --db PATH        database (default $FAHRAS_DB, else $XDG_DATA_HOME/fahras/db,\n"
             "                   else ~/.local/share/fahras/db)\n"
+            "  --gazetteer FILE more leaders, countries or topics (docs/gazetteers.md); kept\n"
+            "                   for later runs; a change of gazetteers needs --full\n"
             "  --stemmer S      light (default), snowball (Xapian's Snowball arabic), none,\n"
             "                   or light10 (plain Larkey et al., the evaluation baseline);\n"
             "                   fixed when the database is created (or rebuilt with --full)\n"
@@ -232,8 +235,29 @@ static fx_status open_writable(const char *glass, int create, double wait_secs, 
     return st;
 }
 
+/* The analyzer, document builder and gazetteer of a run.  0, or an exit
+ * code after a message. */
+static int start_analysis(fah_run *r, fah_stem_kind kind, char **gaz, size_t ngaz, fah_gazetteer **g) {
+    char errbuf[400] = "";
+    if (fah_analyzer_new(kind, &r->an, errbuf, sizeof errbuf) || fah_docbuilder_new(r->an, &r->builder)) {
+        fprintf(stderr, "fahras index: cannot start the analyzer: %s\n", errbuf);
+        return FAH_EXIT_DB;
+    }
+    if (fah_gazetteer_new(r->an, (const char *const *)gaz, ngaz, g, errbuf, sizeof errbuf)) {
+        fprintf(stderr, "fahras index: %s\n", errbuf);
+        return FAH_EXIT_USAGE;
+    }
+    if (fah_docbuilder_set_gazetteer(r->builder, *g)) {
+        fprintf(stderr, "fahras index: out of memory\n");
+        return FAH_EXIT_IO;
+    }
+    return 0;
+}
+
 typedef struct opts {
     const char *dbopt, *stemopt;
+    char **gaz;           /* --gazetteer files (absolute) */
+    size_t ngaz;
     int progress, dry_run, full, rebuild_if_needed;
     double wait_secs;
 } opts;
@@ -245,7 +269,7 @@ int fah_cmd_index(int argc, char **argv) {
         {"format", required_argument, NULL, 'f'},  {"wait", required_argument, NULL, 'w'},
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
         {"dry-run", no_argument, NULL, 'n'},       {"full", no_argument, NULL, 'F'},
-        {"rebuild-if-needed", no_argument, NULL, 'R'},
+        {"rebuild-if-needed", no_argument, NULL, 'R'}, {"gazetteer", required_argument, NULL, 'g'},
         {"progress", no_argument, NULL, 'p'},      {"no-progress", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -258,7 +282,7 @@ int fah_cmd_index(int argc, char **argv) {
     fah_format forced_format = FAH_FMT_AUTO;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:nqvpPhVFR", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:g:nqvpPhVFR", longopts, NULL)) != -1) {
         switch (c) {
             case 'w': {
                 char *end;
@@ -293,6 +317,15 @@ int fah_cmd_index(int argc, char **argv) {
             case 'n': o.dry_run = 1; break;
             case 'F': o.full = 1; break;
             case 'R': o.rebuild_if_needed = 1; break;
+            case 'g': {
+                char abs[PATH_MAX];
+                if (!realpath(optarg, abs)) {
+                    fprintf(stderr, "fahras index: cannot read gazetteer %s: %s\n", optarg, strerror(errno));
+                    return FAH_EXIT_USAGE;
+                }
+                strv_add(&o.gaz, &o.ngaz, abs);
+                break;
+            }
             case 'v': r.verbose = 1; break;
             case 'p': o.progress = 1; break;
             case 'P': o.progress = 0; break;
@@ -380,6 +413,7 @@ int fah_cmd_index(int argc, char **argv) {
     char target[4200];
     unsigned newgen = 0;
     int full = o.full;
+    fah_gazetteer *gaz = NULL;
     if (cur.kind != FAH_DBDIR_NONE) {
         st = open_writable(cur.glass, 0, o.wait_secs, &r.db, &e);
         if (st != FX_OK) {
@@ -409,7 +443,45 @@ int fah_cmd_index(int argc, char **argv) {
                 if (!o.stemopt) kind = have;
             }
         }
-        if (!rc && count && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0) && !full) {
+        /* user gazetteers: those given, else those the database was built with */
+        if (!o.ngaz) {
+            char *gf = NULL;
+            fx_db_get_metadata(r.db, FAH_META_GAZETTEER_FILES, &gf, &n, NULL);
+            for (char *p = gf; p && *p;) {
+                char *nl = strchr(p, '\n');
+                if (nl) *nl = '\0';
+                if (*p) strv_add(&o.gaz, &o.ngaz, p);
+                p = nl ? nl + 1 : NULL;
+            }
+            free(gf);
+        }
+        if (!rc) rc = start_analysis(&r, kind, o.gaz, o.ngaz, &gaz);
+        char *gver = NULL;
+        fx_db_get_metadata(r.db, FAH_META_GAZETTEER, &gver, &n, NULL);
+        if (!rc && count && !full && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) == 0) &&
+            (!gver || strcmp(gver, fah_gazetteer_version(gaz)) != 0)) {
+            /* the same analyzer, other tags: also a rebuild */
+            free(ver);
+            ver = strdup("(same analyzer, other gazetteers)");
+            if (o.rebuild_if_needed) {
+                if (!r.quiet)
+                    fprintf(stderr, "fahras index: %s was tagged with other gazetteers (%s, now %s): "
+                                    "rebuilding it (--rebuild-if-needed)\n",
+                            dbpath, gver ? gver : "none", fah_gazetteer_version(gaz));
+                full = 1;
+            } else {
+                fprintf(stderr,
+                        "fahras index: database %s was tagged with other gazetteers (version %s, now %s);\n"
+                        "  leader, country and topic filters would disagree between old and new articles.\n"
+                        "  Rebuild it: fahras index --full --db '%s'%s\n",
+                        dbpath, gver ? gver : "none", fah_gazetteer_version(gaz), dbpath,
+                        optind < argc ? " DIR..." : "");
+                rc = FAH_EXIT_VERSION;
+            }
+        }
+        free(gver);
+        if (!rc && count && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0) && !full &&
+            strcmp(ver, "(same analyzer, other gazetteers)") != 0) {
             if (o.rebuild_if_needed) {
                 if (!r.quiet)
                     fprintf(stderr, "fahras index: %s was built by analyzer version %s, this fahras uses %s: "
@@ -489,13 +561,36 @@ int fah_cmd_index(int argc, char **argv) {
         }
         fah_buf_free(&rv);
     }
-    char errbuf[256] = "";
-    if (fah_analyzer_new(kind, &r.an, errbuf, sizeof errbuf) ||
-        fah_docbuilder_new(r.an, &r.builder) || fah_idtable_new(&r.ids) ||
-        fah_ingest_new(forced_encoding, forced_format, &r.ingest)) {
-        fprintf(stderr, "fahras index: cannot start the analyzer: %s\n", errbuf);
-        rc = FAH_EXIT_DB;
+    if (r.an && fah_analyzer_stem_kind(r.an) != kind) {
+        /* --full --stemmer X over a database of another stemmer */
+        fah_gazetteer_delete(gaz);
+        gaz = NULL;
+        fah_docbuilder_delete(r.builder);
+        r.builder = NULL;
+        fah_analyzer_delete(r.an);
+        r.an = NULL;
+    }
+    if (!r.an && (rc = start_analysis(&r, kind, o.gaz, o.ngaz, &gaz)) != 0) goto out;
+    if (fah_idtable_new(&r.ids) || fah_ingest_new(forced_encoding, forced_format, &r.ingest)) {
+        fprintf(stderr, "fahras index: out of memory\n");
+        rc = FAH_EXIT_IO;
         goto out;
+    }
+    {
+        fah_buf gv = FAH_BUF_INIT;
+        for (size_t i = 0; i < o.ngaz; i++) {
+            fah_buf_puts(&gv, o.gaz[i]);
+            fah_buf_putc(&gv, '\n');
+        }
+        const char *ver = fah_gazetteer_version(gaz);
+        if ((st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER, ver, strlen(ver), &e)) != FX_OK ||
+            (st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER_FILES, gv.data ? gv.data : "", gv.len, &e)) != FX_OK) {
+            fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
+            fah_buf_free(&gv);
+            rc = fah_exit_for_status(st);
+            goto out;
+        }
+        fah_buf_free(&gv);
     }
     if (fah_manifest_load(r.db, &r.man, &e)) {
         fprintf(stderr, "fahras index: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
@@ -611,8 +706,10 @@ out:
     fah_ingest_delete(r.ingest);
     fah_manifest_delete(r.man);
     fah_docbuilder_delete(r.builder);
+    fah_gazetteer_delete(gaz);
     fah_analyzer_delete(r.an);
     free_strv(roots, nroots);
+    free_strv(o.gaz, o.ngaz);
     free_strv(r.roots, r.nroots);
     free_strv(dirs, ndirs);
     if (lockfd >= 0) close(lockfd);

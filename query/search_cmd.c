@@ -18,6 +18,8 @@
 #include "../stemmer/analyzer.h"
 #include "../xap/fx.h"
 #include "parse.h"
+#include "entjson.h"
+#include "request.h"
 #include "qterms.h"
 #include "snippet.h"
 
@@ -26,12 +28,14 @@
 static void usage(FILE *to) {
     fprintf(to,
             "usage: fahras search [--db PATH] [--limit N] [--offset N] [--json] [--source S]\n"
-            "                     [--from D] [--to D] [--sort date|relevance] QUERY...\n"
+            "                     [--from D] [--to D] [--sort date|relevance] [--leader NAME]\n"
+            "                     [--country NAME] [--topic NAME] [--rank-by-mentions] [QUERY...]\n"
             "\n"
             "Rank articles for QUERY (BM25 over title and text; every spelling variant and\n"
             "stem of each word matches) and print rank, title, date, source, id, path and a\n"
             "snippet with the matched words highlighted.\n"
-            "  QUERY            words, and \"quoted phrases\" for consecutive words\n"
+            "  QUERY            words, and \"quoted phrases\" for consecutive words;\n"
+            "                   leader:NAME, country:NAME, topic:NAME (or :\"two words\") filter\n"
             "  --db PATH        database (default $FAHRAS_DB, else $XDG_DATA_HOME/fahras/db,\n"
             "                   else ~/.local/share/fahras/db)\n"
             "  --limit N        how many results (default 10)\n"
@@ -42,6 +46,12 @@ static void usage(FILE *to) {
             "  --from D, --to D only articles dated in [D, D] (YYYY, YYYY-MM or YYYY-MM-DD, UTC,\n"
             "                   inclusive)\n"
             "  --sort date      newest first (default: relevance)\n"
+            "  --leader NAME    only articles that mention this leader (an id, English or any\n"
+            "                   Arabic spelling in the gazetteers: ماكرون, macron); repeatable\n"
+            "  --country NAME   ... this country (العراق, Iraq, IQ; names and adjectives)\n"
+            "  --topic NAME     ... about this topic (\"أزمة المياه\", water-crisis)\n"
+            "  --rank-by-mentions  with QUERY: articles naming the entities more rank higher\n"
+            "                   (without QUERY they are ranked by mentions anyway)\n"
             "Matched words are bold on a terminal (unless NO_COLOR is set), else in [ ].\n"
             "Exit: 0 found; 1 nothing found; 2 usage or query syntax; 3 database missing or\n"
             "      unreadable; 4 database built by another analyzer version\n");
@@ -50,23 +60,6 @@ static void usage(FILE *to) {
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" to the first (end = 0) or last
  * (end = 1) second of that period as a date value key (schema.h);
  * -1 when malformed. */
-static int period_key(const char *s, int end, char key[32]) {
-    int y = 0, m = 0, d = 0, n = 0;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && s[n] == '\0') {
-    } else if (sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && s[n] == '\0') {
-        d = 0;
-    } else if (sscanf(s, "%4d%n", &y, &n) == 1 && s[n] == '\0' && n == 4) {
-        m = 0;
-    } else {
-        return -1;
-    }
-    static const int dim[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || m < 0 || m > 12 || d < 0 || (m && d > dim[m - 1]) || (!m && d)) return -1;
-    if (end) snprintf(key, 32, "%04d%02d%02d235959", y, m ? m : 12, d ? d : 31);
-    else snprintf(key, 32, "%04d%02d%02d000000", y, m ? m : 1, d ? d : 1);
-    return 0;
-}
-
 static const char *jget(json_t *o, const char *k) {
     json_t *v = json_object_get(o, k);
     return json_is_string(v) ? json_string_value(v) : NULL;
@@ -103,7 +96,7 @@ static void print_human(size_t rank, double score, json_t *d, const char *text,
 }
 
 static void print_json_hit(size_t rank, double score, json_t *d, const char *text,
-                           const fah_snippet *sn) {
+                           const fah_snippet *sn, const char *blob) {
     json_t *o = json_object();
     json_object_set_new(o, "type", json_string("hit"));
     json_object_set_new(o, "rank", json_integer((json_int_t)rank));
@@ -123,10 +116,7 @@ static void print_json_hit(size_t rank, double score, json_t *d, const char *tex
         json_array_append_new(hl, pair);
     }
     json_object_set_new(o, "highlights", hl);
-    json_t *ent = json_object();
-    json_object_set_new(ent, "leaders", json_array());
-    json_object_set_new(ent, "countries", json_array());
-    json_object_set_new(ent, "topics", json_array());
+    json_t *ent = fah_entities_json(blob);
     json_object_set_new(o, "entities", ent);
     char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     if (s) {
@@ -143,18 +133,26 @@ int fah_cmd_search(int argc, char **argv) {
         {"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
         {"source", required_argument, NULL, 's'}, {"from", required_argument, NULL, 'F'},
         {"to", required_argument, NULL, 'T'},     {"sort", required_argument, NULL, 'S'},
+        {"leader", required_argument, NULL, 'L'}, {"country", required_argument, NULL, 'C'},
+        {"topic", required_argument, NULL, 'P'},  {"rank-by-mentions", no_argument, NULL, 'M'},
         {NULL, 0, NULL, 0}};
-    const char *dbopt = NULL, *source = NULL, *from = NULL, *to = NULL;
+    const char *dbopt = NULL;
+    fah_request req;
+    memset(&req, 0, sizeof req);
     int sort_date = 0;
     long limit = 10, offset = 0;
     int json = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:L:C:P:M", opts, NULL)) != -1) {
         char *end;
         switch (c) {
-            case 's': source = optarg; break;
-            case 'F': from = optarg; break;
-            case 'T': to = optarg; break;
+            case 's': req.source = optarg; break;
+            case 'F': req.from = optarg; break;
+            case 'T': req.to = optarg; break;
+            case 'L': fah_request_add_entity(&req, FAH_ENT_LEADER, optarg); break;
+            case 'C': fah_request_add_entity(&req, FAH_ENT_COUNTRY, optarg); break;
+            case 'P': fah_request_add_entity(&req, FAH_ENT_TOPIC, optarg); break;
+            case 'M': req.rank_by_mentions = 1; break;
             case 'S':
                 if (strcmp(optarg, "date") == 0) sort_date = 1;
                 else if (strcmp(optarg, "relevance") == 0) sort_date = 0;
@@ -185,19 +183,30 @@ int fah_cmd_search(int argc, char **argv) {
         }
     }
     char lo[32], hi[32];
-    if ((from && period_key(from, 0, lo)) || (to && period_key(to, 1, hi))) {
+    if ((req.from && fah_period_key(req.from, 0, lo)) || (req.to && fah_period_key(req.to, 1, hi))) {
         fprintf(stderr, "fahras search: --from/--to take YYYY, YYYY-MM or YYYY-MM-DD\n");
+        fah_request_free(&req);
         return FAH_EXIT_USAGE;
     }
-    if (optind >= argc) {
-        fprintf(stderr, "fahras search: give a query\n");
+    if (optind >= argc && !req.nents) {
+        fprintf(stderr, "fahras search: give a query, or a --leader, --country or --topic\n");
         usage(stderr);
+        fah_request_free(&req);
         return FAH_EXIT_USAGE;
     }
     fah_buf qtext = FAH_BUF_INIT;
     for (int i = optind; i < argc; i++) {
         if (i > optind) fah_buf_putc(&qtext, ' ');
         fah_buf_puts(&qtext, argv[i]);
+    }
+    {
+        char perr[300];
+        if (fah_request_add_text(&req, qtext.data ? qtext.data : "", perr, sizeof perr)) {
+            fprintf(stderr, "fahras search: %s\n", perr);
+            fah_request_free(&req);
+            fah_buf_free(&qtext);
+            return FAH_EXIT_USAGE;
+        }
     }
     double t0 = fah_now();
     char dbpath[4096];
@@ -218,36 +227,9 @@ int fah_cmd_search(int argc, char **argv) {
     }
     fah_qterms qt = {0};
     fx_query *q = NULL;
-    fah_parse_status ps = fah_query_parse(an, qtext.data, &q, &qt, err, sizeof err);
-    if (ps != FAH_PARSE_OK) {
-        fprintf(stderr, "fahras search: %s\n", err);
-        rc = ps == FAH_PARSE_NOMEM ? FAH_EXIT_IO : FAH_EXIT_USAGE;
-        goto done;
-    }
-    /* filters: they restrict, they add no weight */
-    if (source || from || to) {
-        fx_query *f[3];
-        size_t nf = 0;
-        if (source) {
-            fah_buf t = FAH_BUF_INIT;
-            if (fah_source_term(source, &t) == 0 && fx_query_term(t.data, t.len, 1, 0, &f[nf], NULL) == FX_OK)
-                nf++;
-            fah_buf_free(&t);
-        }
-        if ((from || to) && fx_query_value_range(FAH_SLOT_DATE, from ? lo : NULL, 14, to ? hi : NULL,
-                                                 14, &f[nf], NULL) == FX_OK)
-            nf++;
-        fx_query *filter = NULL, *filtered = NULL;
-        if (nf == 1) filter = f[0];
-        else fx_query_combine(FX_OP_AND, f, nf, 0, &filter, NULL);
-        fx_query *pair[2] = {q, filter};
-        if (filter && fx_query_combine(FX_OP_FILTER, pair, 2, 0, &filtered, NULL) == FX_OK) {
-            fx_query_free(q);
-            q = filtered;
-        }
-        if (nf > 1) fx_query_free(filter);
-        for (size_t i = 0; i < nf; i++) fx_query_free(f[i]);
-    }
+    fah_gazetteer *gaz = NULL;
+    rc = fah_request_query(&req, "fahras search", db, an, 0, &q, &qt, &gaz);
+    if (rc) goto done;
     fx_search_opts so;
     memset(&so, 0, sizeof so);
     if (sort_date) {
@@ -291,10 +273,14 @@ int fah_cmd_search(int argc, char **argv) {
         if (!text) text = "";
         fah_snippet sn;
         if (fah_snippet_make(an, text, strlen(text), &qt, SNIPPET_CHARS, &sn)) memset(&sn, 0, sizeof sn);
+        char *blob = NULL;
+        size_t bl;
+        if (json) fx_db_get_value(db, fx_mset_docid(m, i), FAH_SLOT_ENTITIES, &blob, &bl, NULL);
         if (json)
-            print_json_hit((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn);
+            print_json_hit((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn, blob);
         else
             print_human((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn, tty);
+        free(blob);
         fah_snippet_free(&sn);
         json_decref(d);
     }
@@ -302,7 +288,7 @@ int fah_cmd_search(int argc, char **argv) {
     if (json) {
         json_t *s = json_object();
         json_object_set_new(s, "type", json_string("summary"));
-        json_object_set_new(s, "query", json_string(qtext.data));
+        json_object_set_new(s, "query", json_string(qtext.data ? qtext.data : ""));
         json_object_set_new(s, "total_estimate", json_integer(fx_mset_estimate(m)));
         json_object_set_new(s, "returned", json_integer(n));
         json_object_set_new(s, "elapsed_ms", json_real(ms));
@@ -322,6 +308,8 @@ int fah_cmd_search(int argc, char **argv) {
     if (rc == 0 && fx_mset_estimate(m) == 0) rc = FAH_EXIT_NOTHING;
     fx_mset_free(m);
 done:
+    fah_gazetteer_delete(gaz);
+    fah_request_free(&req);
     fx_query_free(q);
     fah_qterms_free(&qt);
     fah_analyzer_delete(an);

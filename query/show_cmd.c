@@ -14,6 +14,7 @@
 #include "../common/exitcodes.h"
 #include "../common/schema.h"
 #include "../xap/fx.h"
+#include "entjson.h"
 
 static void usage(FILE *to) {
     fprintf(to,
@@ -95,6 +96,11 @@ int fah_cmd_show(int argc, char **argv) {
             json_t *o = json_object();
             json_object_set_new(o, "type", json_string("article"));
             json_object_update(o, d);
+            char *blob = NULL;
+            size_t bl;
+            fx_db_get_value(db, id, FAH_SLOT_ENTITIES, &blob, &bl, NULL);
+            json_object_set_new(o, "entities", fah_entities_json(blob));
+            free(blob);
             char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
             if (s) puts(s);
             free(s);

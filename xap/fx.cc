@@ -15,38 +15,7 @@
 #include <string>
 #include <vector>
 
-struct fx_db {
-    Xapian::Database *ro = nullptr;          // set for read-only handles
-    Xapian::WritableDatabase *rw = nullptr;  // set for writable handles
-    bool batches = false;                    // a flushed transaction is open
-    Xapian::Database &base() { return rw ? *rw : *ro; }
-    ~fx_db() {
-        if (rw && batches) {
-            try {
-                rw->cancel_transaction();  // uncommitted changes are dropped
-            } catch (...) {
-            }
-        }
-        delete ro;
-        delete rw;
-    }
-};
-
-struct fx_doc {
-    Xapian::Document doc;
-};
-
-struct fx_query {
-    Xapian::Query q;
-};
-
-struct fx_mset {
-    Xapian::MSet mset;
-};
-
-struct fx_stem {
-    Xapian::Stem stem;
-};
+#include "fx_internal.h"
 
 namespace {
 
@@ -118,26 +87,11 @@ fx_status check_term(size_t len, fx_error *err) {
     return FX_OK;
 }
 
+
+
 }  // namespace
 
-#define FX_TRY try {
-#define FX_CATCH                                                          \
-    }                                                                     \
-    catch (const Xapian::Error &e) {                                      \
-        return map_xapian(e, err);                                        \
-    }                                                                     \
-    catch (const std::bad_alloc &) {                                      \
-        if (err) snprintf(err->msg, sizeof err->msg, "out of memory");    \
-        return FX_ERR_NOMEM;                                              \
-    }                                                                     \
-    catch (const std::exception &e) {                                     \
-        if (err) snprintf(err->msg, sizeof err->msg, "%s", e.what());     \
-        return FX_ERR_OTHER;                                              \
-    }                                                                     \
-    catch (...) {                                                         \
-        if (err) snprintf(err->msg, sizeof err->msg, "unknown C++ error"); \
-        return FX_ERR_OTHER;                                              \
-    }
+fx_status fx_map_xapian(const Xapian::Error &e, fx_error *err) { return map_xapian(e, err); }
 
 extern "C" {
 

@@ -231,6 +231,29 @@ double fx_mset_weight(const fx_mset *m, uint32_t i);
 fx_status fx_mset_data(fx_mset *m, uint32_t i, char **data, size_t *len, fx_error *err);
 void fx_mset_free(fx_mset *m);
 
+/* ---- entity counts (fx_entities.cc) --------------------------------- */
+
+/* A query matching the documents indexed by `term` (e.g. "XLemmanuel-macron"),
+ * each weighted scale * c / (c + 1), where c is the count of `key` (e.g.
+ * "L:emmanuel-macron") in the "K:id=count" lines of value slot `slot`
+ * (a Xapian::PostingSource): an article naming a leader ten times outranks
+ * one naming him once.  Combine with text queries through fx_query_combine. */
+fx_status fx_query_mentions(const char *term, size_t tlen, unsigned slot, const char *key,
+                            double scale, fx_query **out, fx_error *err);
+
+/* Facets: run `q` over every document of db (unranked) and call
+ * cb(ctx, key, len, documents) for every entity key found in the blob of
+ * `blob_slot` ("L:...", "C:...", "M:...", "T:...", "K:..."), every source
+ * ("S:" + value of `source_slot`) and every month ("D:YYYY-MM" from the
+ * date value of `date_slot`), in no particular order.  The counts are
+ * exact: the matcher is asked to examine every matching document
+ * (check_at_least = the database's document count), at a cost proportional
+ * to the number of matches.  *matches gets the number of matching documents. */
+typedef int (*fx_facet_cb)(void *ctx, const char *key, size_t len, uint32_t documents);
+fx_status fx_facets(fx_db *db, const fx_query *q, unsigned blob_slot, unsigned source_slot,
+                    unsigned date_slot, uint32_t *matches, fx_facet_cb cb, void *ctx,
+                    fx_error *err);
+
 /* ---- Snowball stemmer (Xapian::Stem) ---------------------------------- */
 
 /* A stemmer for `lang` (e.g. "arabic").  FX_ERR_INVALID_ARG if unknown. */

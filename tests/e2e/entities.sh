@@ -1,0 +1,49 @@
+# End-to-end: leaders, countries and topics (issue 6) on the project's own
+# corpus: tags in JSON, --leader/--country/--topic and leader:/country:/
+# topic: filters, ranking by mentions, facets, a user gazetteer (and the
+# rebuild its change needs), and a bad gazetteer file.
+. "$(dirname "$0")/lib.sh"
+db="$TMP/db"
+cp -r "$FAHRAS_SRC/corpus" "$TMP/tree"
+"$FAHRAS_BIN" index --quiet --db "$db" "$TMP/tree" || bad "index"
+first() { "$FAHRAS_BIN" search --db "$db" --json --limit 1 "$@" | jq -r 'select(.type=="hit") | .id'; }
+
+check "--leader ماكرون: the Macron call first" [ "$(first --leader ماكرون)" = FAH-2021-0001 ]
+check "--leader macron (English) finds the same" [ "$(first --leader macron)" = FAH-2021-0001 ]
+check "leader:ماكرون inside the query" [ "$(first 'leader:ماكرون')" = FAH-2021-0001 ]
+check "--leader with the spelling الكاظمى" [ -n "$(first --leader الكاظمى)" ]
+check "--topic \"أزمة المياه\" --country العراق: the Basra water crisis" \
+  [ "$(first --topic "أزمة المياه" --country العراق)" = text/water-basra.txt ]
+check "country:IQ topic:water-crisis in the query" \
+  [ "$(first 'country:IQ topic:water-crisis')" = text/water-basra.txt ]
+check "text plus an entity filter" [ -n "$(first --country العراق الملوحة)" ]
+json=$("$FAHRAS_BIN" search --db "$db" --json --limit 1 --leader ماكرون)
+check "JSON entities list the leader" jq -se '.[0].entities.leaders | any(. == "emmanuel-macron")' <<<"$json"
+check "and the countries" jq -se '.[0].entities.countries | any(. == "FR") and any(. == "IQ")' <<<"$json"
+expect_exit 2 "an unknown leader is a usage error" "$FAHRAS_BIN" search --db "$db" --leader "شخص مجهول"
+check "that says so" grep -q "no leader 'شخص مجهول'" "$TMP/err"
+expect_exit 2 "leader: with no name" "$FAHRAS_BIN" search --db "$db" "leader: المياه"
+
+# facets
+out=$("$FAHRAS_BIN" facets --db "$db" --json --topic "ضبط الحدود")
+check "facets --topic \"ضبط الحدود\" counts countries" jq -se '[.[] | select(.facet=="countries")] | length > 0' <<<"$out"
+check "Iraq or Syria among them" jq -se '[.[] | select(.facet=="countries") | .key] | any(. == "IQ" or . == "SY")' <<<"$out"
+check "facets gives the number of matches" jq -se '.[-1].matches > 0' <<<"$out"
+all=$("$FAHRAS_BIN" facets --db "$db" --json --by sources --top 100)
+check "facets over everything counts every article" jq -se '.[-1].matches == 36' <<<"$all"
+check "and the articles of each source" jq -se '[.[] | select(.facet=="sources" and .key=="fahras-daily")][0].count == 10' <<<"$all"
+expect_exit 0 "facets on a terminal-style table" "$FAHRAS_BIN" facets --db "$db" --leader ماكرون
+
+# a user gazetteer: a leader the built-in files do not have
+printf 'leader\ttest-leader\tar=سالم الفهرسي\talias=الفهرسي\ten=Salem Test\tcountry=IQ\trole=other:2020-\n' >"$TMP/extra.tsv"
+printf 'الفهرسي يزور البصرة\n\nزار سالم الفهرسي البصرة وتحدث عن أزمة المياه\n' >"$TMP/tree/fahrasi.txt"
+expect_exit 4 "a new gazetteer on an existing database needs --full" \
+  "$FAHRAS_BIN" index --quiet --db "$db" --gazetteer "$TMP/extra.tsv" "$TMP/tree"
+check "which it names" grep -q -- "--full" "$TMP/err"
+expect_exit 0 "--full with the gazetteer" "$FAHRAS_BIN" index --quiet --full --db "$db" --gazetteer "$TMP/extra.tsv" "$TMP/tree"
+check "the user's leader is tagged" [ "$(first --leader "Salem Test")" = fahrasi.txt ]
+expect_exit 0 "later runs keep the gazetteer without naming it" "$FAHRAS_BIN" index --quiet --db "$db" "$TMP/tree"
+printf 'leader\tBad Id\tar=x\n' >"$TMP/bad.tsv"
+expect_exit 2 "a bad gazetteer line" "$FAHRAS_BIN" index --quiet --full --db "$db" --gazetteer "$TMP/bad.tsv" "$TMP/tree"
+check "names the file and the line" grep -q "bad.tsv, line 1" "$TMP/err"
+finish
