@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../common/buf.h"
 #include "../common/schema.h"
@@ -99,6 +100,7 @@ fx_status fah_docbuild_add_text(fah_docbuilder *b, const char *text, size_t len,
     if (!len) return FX_OK;
     term_ctx c = {b, wdf, *pos, FX_OK, err,
                   fah_analyzer_stem_kind(b->an) != FAH_STEM_NONE, text};
+    if (b->tagger && wdf != FAH_TITLE_WDF) fah_tagger_skip_dateline(b->tagger, text, len);
     int rc = fah_analyzer_tokenize(b->an, text, len, *pos + 1, add_token, &c);
     if (rc == 0 && b->tagger && fah_tagger_field_end(b->tagger)) rc = 1;
     if (rc < 0) {
@@ -190,7 +192,17 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
         return FX_OK;
     }
     fah_docbuild_clear(b);
-    if (b->tagger) fah_tagger_begin(b->tagger);
+    if (b->tagger) {
+        /* the article's year settles names two leaders share (الملك عبدالله) */
+        int year = 0;
+        fah_date d0;
+        if (art->date_raw && fah_date_parse(art->date_raw, &d0) == 0) {
+            struct tm tm;
+            gmtime_r(&d0.utc, &tm);
+            year = tm.tm_year + 1900;
+        }
+        fah_tagger_begin(b->tagger, year);
+    }
     unsigned pos = 0;
     fx_status st;
     if ((st = fah_docbuild_add_text(b, b->title.data, b->title.len, FAH_TITLE_WDF, &pos, err)) != FX_OK ||

@@ -57,12 +57,37 @@ static void usage(FILE *to) {
             "      unreadable; 4 database built by another analyzer version\n");
 }
 
-/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" to the first (end = 0) or last
- * (end = 1) second of that period as a date value key (schema.h);
- * -1 when malformed. */
 static const char *jget(json_t *o, const char *k) {
     json_t *v = json_object_get(o, k);
     return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* "   قادة: ماكرون، الكاظمي · دول: ... · مواضيع: ..." from the entity blob,
+ * with the gazetteer's Arabic names (ids when a name is unknown). */
+static void print_entities(const char *blob, const fah_gazetteer *g) {
+    static const struct { char k; const char *label; } kinds[] = {
+        {'L', "leaders"}, {'C', "countries"}, {'T', "topics"}};
+    int any = 0;
+    for (size_t k = 0; k < 3; k++) {
+        int n = 0;
+        for (const char *p = blob ? blob : ""; *p;) {
+            const char *nl = strchr(p, '\n');
+            size_t l = nl ? (size_t)(nl - p) : strlen(p);
+            const char *eq = memchr(p, '=', l);
+            if (l > 2 && p[0] == kinds[k].k && p[1] == ':' && eq) {
+                char key[300];
+                snprintf(key, sizeof key, "%.*s", (int)(eq - p), p);
+                long i = g ? fah_gazetteer_find_key(g, key) : -1;
+                const fah_entity *e = i >= 0 ? fah_gazetteer_entity(g, (size_t)i) : NULL;
+                printf("%s%s%s", n ? "، " : any ? " · " : "   ", n ? "" : kinds[k].label, n ? "" : ": ");
+                printf("%s", e && e->ar ? e->ar : key + 2);
+                n++;
+                any = 1;
+            }
+            p += l + (nl ? 1 : 0);
+        }
+    }
+    if (any) putchar('\n');
 }
 
 static void print_human(size_t rank, double score, json_t *d, const char *text,
@@ -92,7 +117,7 @@ static void print_human(size_t rank, double score, json_t *d, const char *text,
         }
     }
     if (sn->end < strlen(text)) fputs("…", stdout);
-    fputs("\n\n", stdout);
+    fputs("\n", stdout);
 }
 
 static void print_json_hit(size_t rank, double score, json_t *d, const char *text,
@@ -228,6 +253,7 @@ int fah_cmd_search(int argc, char **argv) {
     fah_qterms qt = {0};
     fx_query *q = NULL;
     fah_gazetteer *gaz = NULL;
+    int gaz_failed = 0;
     rc = fah_request_query(&req, "fahras search", db, an, 0, &q, &qt, &gaz);
     if (rc) goto done;
     fx_search_opts so;
@@ -279,7 +305,13 @@ int fah_cmd_search(int argc, char **argv) {
         if (json)
             print_json_hit((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn, blob);
         else
+        {
             print_human((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn, tty);
+            fx_db_get_value(db, fx_mset_docid(m, i), FAH_SLOT_ENTITIES, &blob, &bl, NULL);
+            if (!gaz && !gaz_failed && fah_request_gazetteer(db, an, &gaz, err, sizeof err)) gaz_failed = 1;
+            print_entities(blob, gaz);
+            putchar('\n');
+        }
         free(blob);
         fah_snippet_free(&sn);
         json_decref(d);

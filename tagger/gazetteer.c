@@ -111,6 +111,8 @@ static int add_entity(fah_gazetteer *g, fah_ent_kind kind, const char *id, size_
     fah_entity *e = &g->e[g->n];
     memset(e, 0, sizeof *e);
     e->kind = kind;
+    e->from = 0;
+    e->to = 9999;
     if (!(e->id = strdup(id))) return -1;
     long v = (long)g->n;
     if (fah_strmap_add(g->ids, key, strlen(key), &v, 1)) return -1;
@@ -227,8 +229,6 @@ static int it_name(loader *L, const char *s, long ent, int kind) {
 }
 static int it_nisba(loader *L, const char *s, long ent, int arg) {
     (void)arg;
-    for (size_t i = 0; i < sizeof ambiguous_icu / sizeof *ambiguous_icu; i++)
-        if (strcmp(s, ambiguous_icu[i]) == 0) return 0;
     return add_nisba(L->g, L->an, &L->c, s, ent);
 }
 static int it_trigger(loader *L, const char *s, long ent, int kind) {
@@ -316,6 +316,24 @@ static int load_text(loader *L, const char *file, const char *data, size_t len) 
                 set_str(&e->country, v);
             } else if (k == FAH_ENT_LEADER && !strcmp(key, "role")) {
                 set_str(&e->roles, v);
+                /* years in office: the span of all role items "slug:FROM-TO" */
+                int lo = 99999, hi = 0;
+                for (const char *r = v; r && *r;) {
+                    const char *colon = strchr(r, ':');
+                    const char *bar = strchr(r, '|');
+                    if (colon && (!bar || colon < bar)) {
+                        int y1 = atoi(colon + 1), y2 = 9999;
+                        const char *dash = strchr(colon, '-');
+                        if (dash && (!bar || dash < bar) && dash[1] >= '0' && dash[1] <= '9') y2 = atoi(dash + 1);
+                        if (y1 && y1 < lo) lo = y1;
+                        if (y2 > hi) hi = y2;
+                    }
+                    r = bar ? bar + 1 : NULL;
+                }
+                if (hi) {
+                    e->from = lo == 99999 ? 0 : lo;
+                    e->to = hi;
+                }
             } else if (k == FAH_ENT_COUNTRY && !strcmp(key, "nisba")) {
                 rc = each_item(L, v, ent, it_nisba, 0);
             } else if (k == FAH_ENT_COUNTRY && !strcmp(key, "metonym")) {
@@ -357,9 +375,16 @@ static int load_icu(loader *L) {
         free(e->ar);
         e->ar = strdup(name); /* ICU's name is the display name */
         add_label(L->g, L->an, &L->c, codes[i], (long)idx, 0);
+        /* compared after normalization: ICU writes عُمان with a damma */
         int skip = 0;
-        for (size_t k = 0; k < sizeof ambiguous_icu / sizeof *ambiguous_icu; k++)
-            skip |= strcmp(name, ambiguous_icu[k]) == 0;
+        if (analyze(L->an, name, strlen(name), &L->c) == 0) {
+            fah_buf norm = FAH_BUF_INIT;
+            fah_buf_append(&norm, L->c.norms.data, L->c.norms.len);
+            for (size_t k = 0; k < sizeof ambiguous_icu / sizeof *ambiguous_icu && !skip; k++)
+                if (analyze(L->an, ambiguous_icu[k], strlen(ambiguous_icu[k]), &L->c) == 0)
+                    skip = norm.len == L->c.norms.len && memcmp(norm.data, L->c.norms.data, norm.len) == 0;
+            fah_buf_free(&norm);
+        }
         if (skip) continue;
         /* "هونغ كونغ الصينية (منطقة إدارية خاصة)": the part before '(' */
         char *paren = strstr(name, " (");

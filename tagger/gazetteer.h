@@ -32,6 +32,8 @@ typedef struct fah_entity {
     char *en;        /* English name, or NULL */
     char *country;   /* leaders: ISO code or body, or NULL */
     char *roles;     /* leaders: role items as written, or NULL */
+    int from, to;    /* leaders: first and last year in any role (to 9999: in
+                        office); 0 and 9999 when no role is given */
 } fah_entity;
 
 /* How a phrase names its entity. */

@@ -28,12 +28,23 @@ struct fah_tagger {
     size_t ncand, capcand;
     const char *prev_text;
     size_t prev_end;
+    unsigned words;    /* words of the article so far */
+    int year;          /* the article's year, 0 when unknown */
+    size_t skip_before; /* this field's words before this byte offset are a dateline */
 };
 
 /* Words after a title that do not end the search for a name. */
 static const char *const title_adjectives[] = {
     "السابق", "الاسبق", "الجديد", "المنتخب", "المخلوع", "الراحل", "المكلف", "المءقت", "الانتقالي",
     "الحالي", "المقبل", "الشرعي", "المستقيل",
+};
+
+/* Nouns that make "الملك عبدالله" after them part of a place's or a
+ * prize's name (مدينة الملك عبدالله, جسر الملك فهد): not a mention. */
+static const char *const named_after[] = {
+    "مدينه", "جامعه", "مطار", "مستشفي", "شارع", "جسر", "ميناء", "مركز", "مجمع", "قاعده", "ملعب",
+    "استاد", "مءسسه", "جاءزه", "كليه", "مدرسه", "حي", "ساحه", "قاعه", "مكتبه", "مسجد", "طريق", "محطه",
+    "برنامج", "صندوق", "مشروع", "مبادره", "وقف", "معهد", "متحف", "منحه", "بعثه",
 };
 
 /* Words that cannot be part of a leader candidate's name: function words,
@@ -49,11 +60,25 @@ static const char *const not_names[] = {
     "شركه", "النادي", "نادي", "الاتحادي", "البنك", "بنك", "المجمع", "الجامعه", "جامعه", "بلاده",
     "نظيره", "نظيرته", "الحالي", "ان", "الذين", "الا", "اذا", "امس", "اليوم", "السبت", "الاحد",
     "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "اليمين", "المتحده",
+    /* verbs that follow "الرئيس الفرنسي" when the name was given before */
+    "قد", "لقد", "كان", "اكد", "قال", "اعلن", "شدد", "دعا", "بحث", "استقبل", "تلقي", "اجري", "وصل",
+    "زار", "عبر", "اشار", "اوضح", "اضاف", "ابدي", "اعرب", "يزور", "يستقبل", "التقي", "ترءس",
+    "تطلعه", "حرص", "رحب", "هنا", "ابلغ", "طالب", "وجه", "اتصل", "اعتبر", "نفي",
 };
 
 static int in_list(const char *const *list, size_t n, const char *s, size_t len) {
     for (size_t i = 0; i < n; i++)
         if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0) return 1;
+    return 0;
+}
+
+/* A word that cannot be part of a candidate name: in not_names, with or
+ * without a leading و or ف. */
+static int not_name(const char *s, size_t len) {
+    size_t n = sizeof not_names / sizeof *not_names;
+    if (in_list(not_names, n, s, len)) return 1;
+    if (len > 2 && ((unsigned char)s[0] == 0xd9 && ((unsigned char)s[1] == 0x88 || (unsigned char)s[1] == 0x81)))
+        return in_list(not_names, n, s + 2, len - 2);
     return 0;
 }
 
@@ -89,16 +114,56 @@ void fah_tagger_delete(fah_tagger *t) {
     free(t);
 }
 
-void fah_tagger_begin(fah_tagger *t) {
+void fah_tagger_begin(fah_tagger *t, int year) {
+    t->year = year;
     for (size_t i = 0; i < t->ntouched; i++) memset(&t->tags[t->touched[i]], 0, sizeof(fah_tag));
     t->ntouched = 0;
     t->n = 0;
+    t->words = 0;
+
     fah_buf_reset(&t->chars);
     clear_candidates(t);
     t->prev_text = NULL;
 }
 
+void fah_tagger_skip_dateline(fah_tagger *t, const char *text, size_t len) {
+    /* "دبي، الإمارات العربية المتحدة (CNN)-- ...", "بغداد - (رويترز) -": up to
+     * ~8 words, a comma or dash among them, then a parenthesized source */
+    t->skip_before = 0;
+    size_t lim = len < 160 ? len : 160;
+    const char *open = memchr(text, '(', lim);
+    if (!open) return;
+    const char *close = memchr(open, ')', lim - (size_t)(open - text));
+    if (!close || close - open > 40) return;
+    int words = 0, sep = 0;
+    for (const char *p = text; p < open; p++) {
+        if (*p == ' ' && p > text && p[-1] != ' ') words++;
+        if (*p == ',' || *p == '-' || (p + 1 < open && (unsigned char)p[0] == 0xd8 && (unsigned char)p[1] == 0x8c))
+            sep = 1;
+        if (*p == '\n') return;
+    }
+    if (words > 8 || !sep) return;
+    /* the parentheses hold a source: Latin letters (CNN, AFP) or a news agency */
+    static const char *const agencies[] = {"رويترز", "ا ف ب", "أ ف ب", "أ.ف.ب", "د ب أ", "د.ب.أ", "واس", "وام",
+                                           "قنا", "كونا", "بترا", "سانا", "الأناضول", "الاناضول", "بنا", "العمانية"};
+    int latin = 1, agency = 0;
+    for (const char *p = open + 1; p < close; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == ' ' || *p == '.')) latin = 0;
+    for (size_t i = 0; i < sizeof agencies / sizeof *agencies && !agency; i++) {
+        size_t al = strlen(agencies[i]);
+        for (const char *p = open + 1; p + al <= close && !agency; p++) agency = memcmp(p, agencies[i], al) == 0;
+    }
+    if (!(latin && close > open + 1) && !agency) return;
+    /* then a dash or colon */
+    const char *q = close + 1, *end = text + len;
+    while (q < end && *q == ' ') q++;
+    if (!(q < end && (*q == '-' || *q == ':' || (q + 2 < end && (unsigned char)q[0] == 0xe2 && (unsigned char)q[1] == 0x80))))
+        return;
+    t->skip_before = (size_t)(close - text) + 1;
+}
+
 int fah_tagger_token(fah_tagger *t, const fah_token *tok, const char *text) {
+    if (tok->start < t->skip_before) return 0;
     if (tok->colocated) {
         /* a compound name joined: it replaces its two words (gazetteer.c does the same) */
         if (t->n < 2) return 0;
@@ -121,6 +186,7 @@ int fah_tagger_token(fah_tagger *t, const fah_token *tok, const char *text) {
         t->n++;
         return 0;
     }
+    t->words++;
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 256;
         word *nw = realloc(t->w, cap * sizeof *nw);
@@ -249,9 +315,30 @@ static int match_names(fah_tagger *t) {
             if (f[k].kind == FAH_FORM_NOT) is_not = 1;
             if (f[k].kind == FAH_FORM_TITLE) is_title = 1;
         }
+        /* a key that names a leader and a country (كاميرون: Cameron, and
+         * الكاميرون without its article): the leader */
+        int names_leader = 0;
+        for (size_t k = 0; k < nf; k++)
+            if (f[k].entity >= 0 && f[k].kind == FAH_FORM_NAME &&
+                fah_gazetteer_entity(t->g, (size_t)f[k].entity)->kind == FAH_ENT_LEADER)
+                names_leader = 1;
+        /* several leaders for one name: those in office in the article's year */
+        int in_office = 0, leaders = 0;
+        for (size_t k = 0; k < nf; k++) {
+            if (f[k].entity < 0) continue;
+            const fah_entity *e = fah_gazetteer_entity(t->g, (size_t)f[k].entity);
+            if (e->kind != FAH_ENT_LEADER) continue;
+            leaders++;
+            in_office += t->year && e->from <= t->year && t->year <= e->to;
+        }
+        int by_year = leaders > 1 && in_office >= 1;
         if (len && !is_not) {
             for (size_t k = 0; k < nf; k++) {
                 if (f[k].entity < 0) continue;
+                const fah_entity *fe = fah_gazetteer_entity(t->g, (size_t)f[k].entity);
+                if (names_leader && fe->kind == FAH_ENT_COUNTRY) continue;
+                if (by_year && fe->kind == FAH_ENT_LEADER && !(fe->from <= t->year && t->year <= fe->to))
+                    continue;
                 fah_tag *tg;
                 switch (f[k].kind) {
                     case FAH_FORM_NAME:
@@ -277,6 +364,17 @@ static int match_names(fah_tagger *t) {
             }
         }
         if (len && is_title && !leader) {
+            if (i > 0 && !t->w[i].gap &&
+                in_list(named_after, sizeof named_after / sizeof *named_after, NORM(t, i - 1), t->w[i - 1].normlen)) {
+                /* مدينة الملك عبدالله: skip the title and the name after it */
+                i += len;
+                size_t nf2 = 0;
+                const fah_form *f2 = NULL;
+                size_t l2 = i < t->n ? longest_name(t, i, &f2, &nf2) : 0;
+                i += l2 ? l2 : 1;
+                title_left = candidate = 0;
+                continue;
+            }
             title_left = 3;
             candidate = 1;
             i += len;
@@ -313,11 +411,11 @@ static int match_names(fah_tagger *t) {
         }
         if (candidate && title_left > 0 && !t->w[i].gap && !t->w[i].number &&
             (unsigned char)NORM(t, i)[0] >= 0xd8 &&
-            !in_list(not_names, sizeof not_names / sizeof *not_names, NORM(t, i), t->w[i].normlen)) {
+            !not_name(NORM(t, i), t->w[i].normlen)) {
             size_t k = 1;
             if (i + 1 < t->n && !t->w[i + 1].gap && !t->w[i + 1].number &&
                 (unsigned char)NORM(t, i + 1)[0] >= 0xd8 &&
-                !in_list(not_names, sizeof not_names / sizeof *not_names, NORM(t, i + 1), t->w[i + 1].normlen))
+                !not_name(NORM(t, i + 1), t->w[i + 1].normlen))
                 k = 2;
             fah_buf_reset(&t->key);
             for (size_t j = 0; j < k; j++) {
@@ -371,6 +469,7 @@ int fah_tagger_field_end(fah_tagger *t) {
     int rc = 0;
     if (t->n) rc = match_names(t) || match_triggers(t) ? -1 : 0;
     t->n = 0;
+    t->skip_before = 0;
     fah_buf_reset(&t->chars);
     t->prev_text = NULL;
     return rc;
@@ -378,7 +477,7 @@ int fah_tagger_field_end(fah_tagger *t) {
 
 int fah_tag_holds(const fah_gazetteer *g, const fah_tag *tag) {
     const fah_entity *e = fah_gazetteer_entity(g, (size_t)tag->entity);
-    if (e->kind == FAH_ENT_TOPIC) return tag->strong >= 1 || tag->mentions >= 2;
+    if (e->kind == FAH_ENT_TOPIC) return tag->strong >= 2 || (tag->strong >= 1 && tag->mentions >= 3) || tag->mentions >= 4;
     return tag->mentions >= 1 || tag->metonyms >= 1;
 }
 
@@ -402,6 +501,7 @@ size_t fah_tagger_tags(fah_tagger *t, const fah_tag **out) {
     for (size_t i = 0; i < t->ntouched; i++) {
         fah_tag tg = t->tags[t->touched[i]];
         tg.entity = t->touched[i];
+        tg.words = t->words;
         if (fah_tag_holds(t->g, &tg)) t->out[t->nout++] = tg;
     }
     *out = t->out;

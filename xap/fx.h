@@ -234,10 +234,13 @@ void fx_mset_free(fx_mset *m);
 /* ---- entity counts (fx_entities.cc) --------------------------------- */
 
 /* A query matching the documents indexed by `term` (e.g. "XLemmanuel-macron"),
- * each weighted scale * c / (c + 1), where c is the count of `key` (e.g.
- * "L:emmanuel-macron") in the "K:id=count" lines of value slot `slot`
- * (a Xapian::PostingSource): an article naming a leader ten times outranks
- * one naming him once.  Combine with text queries through fx_query_combine. */
+ * each weighted like BM25's term-frequency part, scale * c (k1 + 1) /
+ * (c + k1 (1 - b + b dl / avgdl)) with k1 = 1.2, b = 0.75, where c is the
+ * count of `key` (e.g. "L:emmanuel-macron") in the "K:id=count" lines of
+ * value slot `slot` and dl the document length (a Xapian::PostingSource):
+ * an article naming a leader ten times outranks one naming him once, and
+ * a short article about him one that names him as often in passing.
+ * Combine with text queries through fx_query_combine. */
 fx_status fx_query_mentions(const char *term, size_t tlen, unsigned slot, const char *key,
                             double scale, fx_query **out, fx_error *err);
 

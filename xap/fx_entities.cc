@@ -30,9 +30,13 @@ unsigned blob_count(const std::string &blob, const std::string &key) {
     return 0;
 }
 
-// Documents indexed by `term`, weight scale * c / (c + 1) where c is the
-// mention count of `key`: more mentions weigh more, with diminishing returns
-// (the saturation of BM25's term-frequency part, k1 = 1).
+// Documents indexed by `term`, weighted like BM25's term-frequency part
+// with the mention count c of `key` as the frequency:
+//   scale * c (k1 + 1) / (c + k1 (1 - b + b dl / avgdl)),  k1 = 1.2, b = 0.75
+// (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and
+// Beyond", 2009): more mentions weigh more, with diminishing returns, and a
+// long article needs more mentions than a short one to be as centred on
+// the entity.
 class MentionSource : public Xapian::PostingSource {
     std::string term, key;
     unsigned slot;
@@ -43,9 +47,12 @@ class MentionSource : public Xapian::PostingSource {
     bool started = false;
 
   public:
+    double avgdl = 1;
+    static constexpr double k1 = 1.2, b = 0.75;
+
     MentionSource(const std::string &t, unsigned s, const std::string &k, double sc)
         : term(t), key(k), slot(s), scale(sc) {
-        set_maxweight(scale);
+        set_maxweight(scale * (k1 + 1));
     }
     PostingSource *clone() const override { return new MentionSource(term, slot, key, scale); }
     void init(const Xapian::Database &d) override {
@@ -55,7 +62,9 @@ class MentionSource : public Xapian::PostingSource {
         vit = db.valuestream_begin(slot);
         vend = db.valuestream_end(slot);
         started = false;
-        set_maxweight(scale);
+        avgdl = db.get_avlength();
+        if (avgdl <= 0) avgdl = 1;
+        set_maxweight(scale * (k1 + 1));
     }
     Xapian::doccount get_termfreq_min() const override { return db.get_termfreq(term); }
     Xapian::doccount get_termfreq_est() const override { return db.get_termfreq(term); }
@@ -75,8 +84,10 @@ class MentionSource : public Xapian::PostingSource {
         Xapian::ValueIterator &v = const_cast<Xapian::ValueIterator &>(vit);
         if (v == vend) return 0;
         if (!v.check(did)) return 0;
-        unsigned c = blob_count(*v, key);
-        return scale * (double)c / ((double)c + 1.0);
+        double c = blob_count(*v, key);
+        if (c <= 0) return 0;
+        double dl = db.get_doclength(did);
+        return scale * c * (k1 + 1) / (c + k1 * (1 - b + b * dl / avgdl));
     }
     std::string get_description() const override { return "MentionSource(" + term + ")"; }
 };

@@ -12,10 +12,12 @@ check "--leader ماكرون: the Macron call first" [ "$(first --leader ماك�
 check "--leader macron (English) finds the same" [ "$(first --leader macron)" = FAH-2021-0001 ]
 check "leader:ماكرون inside the query" [ "$(first 'leader:ماكرون')" = FAH-2021-0001 ]
 check "--leader with the spelling الكاظمى" [ -n "$(first --leader الكاظمى)" ]
-check "--topic \"أزمة المياه\" --country العراق: the Basra water crisis" \
-  [ "$(first --topic "أزمة المياه" --country العراق)" = text/water-basra.txt ]
-check "country:IQ topic:water-crisis in the query" \
-  [ "$(first 'country:IQ topic:water-crisis')" = text/water-basra.txt ]
+top3() { "$FAHRAS_BIN" search --db "$db" --json --limit 3 "$@" | jq -r 'select(.type=="hit") | .id'; }
+check "--topic \"أزمة المياه\" --country العراق: the Basra water crisis in the top 3" \
+  grep -qx text/water-basra.txt <<<"$(top3 --topic "أزمة المياه" --country العراق)"
+check "and every hit is tagged with both" sh -c "'$FAHRAS_BIN' search --db '$db' --json --topic 'أزمة المياه' --country العراق | jq -se '[.[] | select(.type==\"hit\")] | length > 0 and all(.entities.topics | any(. == \"water-crisis\")) and all(.entities.countries | any(. == \"IQ\"))' >/dev/null"
+check "country:IQ topic:water-crisis in the query: the same articles" \
+  [ "$(top3 'country:IQ topic:water-crisis')" = "$(top3 --topic "أزمة المياه" --country العراق)" ]
 check "text plus an entity filter" [ -n "$(first --country العراق الملوحة)" ]
 json=$("$FAHRAS_BIN" search --db "$db" --json --limit 1 --leader ماكرون)
 check "JSON entities list the leader" jq -se '.[0].entities.leaders | any(. == "emmanuel-macron")' <<<"$json"

@@ -12,7 +12,10 @@ json=$("$FAHRAS_BIN" search --db "$db" --json "ضبط الحدود")
 hit=$(head -n 1 <<<"$json")
 check "hit line has the Contract keys" grep -q '"type":"hit","rank":1,"score":[0-9.e+-]*,"id":"elaph-2021-macron-kadhimi.txt","title":null,"date":null,"source":null,"url":null,"path":"elaph-2021-macron-kadhimi.txt","snippet":"' <<<"$hit"
 check "snippet highlights ضبط and الحدود" grep -q '"highlights":\[\[[0-9]*,[0-9]*\],\[[0-9]*,[0-9]*\]' <<<"$hit"
-check "hit has entities object" grep -q '"entities":{"leaders":\[\],"countries":\[\],"topics":\[\]}' <<<"$hit"
+check "hit has the entities object" jq -e '.entities | has("leaders") and has("countries") and has("topics")' <<<"$hit"
+check "entities: Macron and al-Kadhimi" jq -e '.entities.leaders | any(. == "emmanuel-macron") and any(. == "mustafa-al-kadhimi")' <<<"$hit"
+check "entities: France and Iraq" jq -e '.entities.countries | any(. == "FR") and any(. == "IQ")' <<<"$hit"
+check "entities: water crisis and border control" jq -e '.entities.topics | any(. == "water-crisis") and any(. == "border-control")' <<<"$hit"
 check "last line is the summary" grep -q '^{"type":"summary","query":"ضبط الحدود","total_estimate":1,"returned":1,"elapsed_ms":' <<<"$(tail -n 1 <<<"$json")"
 # the highlighted bytes are exactly the matched words
 jq -j '.snippet' <<<"$hit" >"$TMP/snippet"

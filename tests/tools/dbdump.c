@@ -4,8 +4,8 @@
  * (tests: an incremental or interrupted build must equal a fresh one).
  *
  * usage: dbdump DBPATH > out
- * For each article, ordered by id term: the id term, its values (slots 0
- * and 1), its stored data, then each term with its wdf and positions.
+ * For each article, ordered by id term: the id term, its values (slots 0-2
+ * as text), its stored data, then each term with its wdf and positions.
  * Xapian document numbers, revisions and the manifest (metadata) are left
  * out: they legitimately differ between equal databases.
  */
@@ -65,7 +65,7 @@ int main(int argc, char **argv) {
         fx_docid did;
         if (fx_db_find_by_term(db, ids.v[i], strlen(ids.v[i]), &did, &e) != FX_OK) return 3;
         printf("%s\n", ids.v[i]);
-        for (unsigned slot = 0; slot < 2; slot++) {
+        for (unsigned slot = 0; slot < 3; slot++) {
             char *v;
             size_t vl;
             if (fx_db_get_value(db, did, slot, &v, &vl, &e) != FX_OK) return 3;
