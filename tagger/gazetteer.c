@@ -144,8 +144,10 @@ static int add_name(fah_gazetteer *g, fah_analyzer *an, phrase_ctx *c, const cha
     const char *k = c->norms.data;
     size_t len = c->norms.len;
     if (add_name_key(g, k, len, f, c->nwords)) return -1;
-    /* the article ال of the first word is optional (العراق / عراق) */
-    if (len > 4 && memcmp(k, "\xd8\xa7\xd9\x84", 4) == 0 && k[4] != ' ')
+    /* for a country the article ال of the first word is optional (العراق /
+     * عراق); not for people: ألباريس is not باريس, الشرع not شرع */
+    if (ent >= 0 && g->e[ent].kind == FAH_ENT_COUNTRY && len > 4 && memcmp(k, "\xd8\xa7\xd9\x84", 4) == 0 &&
+        k[4] != ' ')
         if (add_name_key(g, k + 4, len - 4, f, c->nwords)) return -1;
     return 0;
 }

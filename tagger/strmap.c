@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 typedef struct slot {
     char *key;
@@ -16,11 +17,10 @@ struct fah_strmap {
     size_t cap, used, recsize;
 };
 
-static uint64_t hash(const char *p, size_t n) {
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
-    return h;
-}
+/* XXH3: FNV-1a's low bits, which the mask keeps, depend only on the low
+ * bits of each byte, and Arabic UTF-8 bytes differ little there: long
+ * probe runs (measured: half of the tagger's time). */
+static uint64_t hash(const char *p, size_t n) { return XXH3_64bits(p, n); }
 
 fah_strmap *fah_strmap_new(size_t recsize) {
     fah_strmap *m = calloc(1, sizeof *m);

@@ -1,5 +1,5 @@
 /*
- * strmap.h - a string-keyed hash map (open addressing, FNV-1a) from byte
+ * strmap.h - a string-keyed hash map (open addressing, XXH3) from byte
  * strings to lists of small records, for the gazetteer's phrase tables.
  * Keys and records are copied; lookups never allocate.
  */

@@ -263,45 +263,43 @@ static int add_candidate(fah_tagger *t, const char *name, size_t len) {
 /* The longest name phrase starting at word i: its length in words (0 if
  * none) and forms. */
 static size_t longest_name(fah_tagger *t, size_t i, const fah_form **forms, size_t *nforms) {
-    static const char *const pro1[] = {"", "\xd9\x88", "\xd9\x81"};                 /* و ف */
-    static const char *const pro2[] = {"", "\xd8\xa8", "\xd9\x83", "\xd9\x84"};      /* ب ك ل */
-    static const char *const art[] = {"", "\xd8\xa7\xd9\x84"};                       /* ال */
+    /* proclitics: و ف, then ب ك ل, then the article ال (ل + ال is written لل) */
+    static const struct { const char *p; size_t len; } pre[] = {
+        {"", 0},          {"ال", 4},    {"و", 2},     {"وال", 6},   {"ف", 2},     {"فال", 6},
+        {"ب", 2},         {"بال", 6},   {"ك", 2},     {"كال", 6},   {"ل", 2},     {"لل", 4},
+        {"وب", 4},        {"وبال", 8},  {"وك", 4},    {"وكال", 8},  {"ول", 4},    {"ولل", 6},
+        {"فب", 4},        {"فبال", 8},  {"فك", 4},    {"فكال", 8},  {"فل", 4},    {"فلل", 6}};
     const char *w = NORM(t, i);
     size_t wl = t->w[i].normlen, best = 0;
     unsigned maxw = fah_gazetteer_max_words(t->g);
-    for (size_t a = 0; a < 3; a++)
-        for (size_t b = 0; b < 4; b++)
-            for (size_t c = 0; c < 2; c++) {
-                char pre[16];
-                size_t pl;
-                /* ل + ال is written لل */
-                if (b == 3 && c == 1) {
-                    pl = (size_t)snprintf(pre, sizeof pre, "%s\xd9\x84\xd9\x84", pro1[a]);
-                } else {
-                    pl = (size_t)snprintf(pre, sizeof pre, "%s%s%s", pro1[a], pro2[b], art[c]);
-                }
-                if (pl >= wl || memcmp(w, pre, pl) != 0) continue;
-                if (pl && wl - pl < 4) continue; /* keep at least two letters */
-                const char *rest = w + pl;
-                size_t rl = wl - pl;
-                if (!fah_gazetteer_name_start(t->g, rest, rl)) continue;
-                fah_buf_reset(&t->key);
-                fah_buf_append(&t->key, rest, rl);
-                for (size_t k = 1; k <= maxw && i + k - 1 < t->n; k++) {
-                    if (k > 1) {
-                        if (t->w[i + k - 1].gap) break;
-                        fah_buf_putc(&t->key, ' ');
-                        fah_buf_append(&t->key, NORM(t, i + k - 1), t->w[i + k - 1].normlen);
-                    }
-                    size_t n;
-                    const fah_form *f = fah_gazetteer_names(t->g, t->key.data, t->key.len, &n);
-                    if (f && k > best) {
-                        best = k;
-                        *forms = f;
-                        *nforms = n;
-                    }
-                }
+    /* only words that start with و ف ك ل ب or ا can carry a proclitic */
+    const unsigned char *u = (const unsigned char *)w;
+    int clitic = wl >= 2 && ((u[0] == 0xd9 && (u[1] == 0x88 || u[1] == 0x81 || u[1] == 0x83 || u[1] == 0x84)) ||
+                             (u[0] == 0xd8 && (u[1] == 0xa8 || u[1] == 0xa7)));
+    size_t npre = clitic ? sizeof pre / sizeof *pre : 1;
+    for (size_t a = 0; a < npre; a++) {
+        size_t pl = pre[a].len;
+        if (pl && (wl < pl + 4 || memcmp(w, pre[a].p, pl) != 0)) continue; /* keep two letters */
+        const char *rest = w + pl;
+        size_t rl = wl - pl;
+        if (!fah_gazetteer_name_start(t->g, rest, rl)) continue;
+        fah_buf_reset(&t->key);
+        fah_buf_append(&t->key, rest, rl);
+        for (size_t k = 1; k <= maxw && i + k - 1 < t->n; k++) {
+            if (k > 1) {
+                if (t->w[i + k - 1].gap) break;
+                fah_buf_putc(&t->key, ' ');
+                fah_buf_append(&t->key, NORM(t, i + k - 1), t->w[i + k - 1].normlen);
             }
+            size_t n;
+            const fah_form *f = fah_gazetteer_names(t->g, t->key.data, t->key.len, &n);
+            if (f && k > best) {
+                best = k;
+                *forms = f;
+                *nforms = n;
+            }
+        }
+    }
     return best;
 }
 
