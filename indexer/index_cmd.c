@@ -123,6 +123,8 @@ static void usage(FILE *to) {
             "                   else ~/.local/share/fahras/db)\n"
             "  --gazetteer FILE more leaders, countries or topics (docs/gazetteers.md); kept\n"
             "                   for later runs; a change of gazetteers needs --full\n"
+            "  --no-entities    do not tag leaders, countries and topics (faster; no entity\n"
+            "                   filters or facets); kept by later runs until a --full run\n"
             "  --stemmer S      light (default), snowball (Xapian's Snowball arabic), none,\n"
             "                   or light10 (plain Larkey et al., the evaluation baseline);\n"
             "                   fixed when the database is created (or rebuilt with --full)\n"
@@ -237,7 +239,8 @@ static fx_status open_writable(const char *glass, int create, double wait_secs, 
 
 /* The analyzer, document builder and gazetteer of a run.  0, or an exit
  * code after a message. */
-static int start_analysis(fah_run *r, fah_stem_kind kind, char **gaz, size_t ngaz, fah_gazetteer **g) {
+static int start_analysis(fah_run *r, fah_stem_kind kind, char **gaz, size_t ngaz, int tagging,
+                          fah_gazetteer **g) {
     char errbuf[400] = "";
     if (fah_analyzer_new(kind, &r->an, errbuf, sizeof errbuf) || fah_docbuilder_new(r->an, &r->builder)) {
         fprintf(stderr, "fahras index: cannot start the analyzer: %s\n", errbuf);
@@ -247,7 +250,7 @@ static int start_analysis(fah_run *r, fah_stem_kind kind, char **gaz, size_t nga
         fprintf(stderr, "fahras index: %s\n", errbuf);
         return FAH_EXIT_USAGE;
     }
-    if (fah_docbuilder_set_gazetteer(r->builder, *g)) {
+    if (tagging && fah_docbuilder_set_gazetteer(r->builder, *g)) {
         fprintf(stderr, "fahras index: out of memory\n");
         return FAH_EXIT_IO;
     }
@@ -258,7 +261,7 @@ typedef struct opts {
     const char *dbopt, *stemopt;
     char **gaz;           /* --gazetteer files (absolute) */
     size_t ngaz;
-    int progress, dry_run, full, rebuild_if_needed;
+    int progress, dry_run, full, rebuild_if_needed, no_entities;
     double wait_secs;
 } opts;
 
@@ -270,6 +273,7 @@ int fah_cmd_index(int argc, char **argv) {
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
         {"dry-run", no_argument, NULL, 'n'},       {"full", no_argument, NULL, 'F'},
         {"rebuild-if-needed", no_argument, NULL, 'R'}, {"gazetteer", required_argument, NULL, 'g'},
+        {"no-entities", no_argument, NULL, 'E'},
         {"progress", no_argument, NULL, 'p'},      {"no-progress", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -282,7 +286,7 @@ int fah_cmd_index(int argc, char **argv) {
     fah_format forced_format = FAH_FMT_AUTO;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:g:nqvpPhVFR", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:g:nqvpPhVFRE", longopts, NULL)) != -1) {
         switch (c) {
             case 'w': {
                 char *end;
@@ -317,6 +321,7 @@ int fah_cmd_index(int argc, char **argv) {
             case 'n': o.dry_run = 1; break;
             case 'F': o.full = 1; break;
             case 'R': o.rebuild_if_needed = 1; break;
+            case 'E': o.no_entities = 1; break;
             case 'g': {
                 char abs[PATH_MAX];
                 if (!realpath(optarg, abs)) {
@@ -455,11 +460,14 @@ int fah_cmd_index(int argc, char **argv) {
             }
             free(gf);
         }
-        if (!rc) rc = start_analysis(&r, kind, o.gaz, o.ngaz, &gaz);
         char *gver = NULL;
         fx_db_get_metadata(r.db, FAH_META_GAZETTEER, &gver, &n, NULL);
+        /* a database built --no-entities stays so until a --full run */
+        if (gver && strcmp(gver, "off") == 0 && !full && count) o.no_entities = 1;
+        if (!rc) rc = start_analysis(&r, kind, o.gaz, o.ngaz, !o.no_entities, &gaz);
+        const char *want = o.no_entities ? "off" : rc ? "" : fah_gazetteer_version(gaz);
         if (!rc && count && !full && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) == 0) &&
-            (!gver || strcmp(gver, fah_gazetteer_version(gaz)) != 0)) {
+            (!gver || strcmp(gver, want) != 0)) {
             /* the same analyzer, other tags: also a rebuild */
             free(ver);
             ver = strdup("(same analyzer, other gazetteers)");
@@ -467,14 +475,14 @@ int fah_cmd_index(int argc, char **argv) {
                 if (!r.quiet)
                     fprintf(stderr, "fahras index: %s was tagged with other gazetteers (%s, now %s): "
                                     "rebuilding it (--rebuild-if-needed)\n",
-                            dbpath, gver ? gver : "none", fah_gazetteer_version(gaz));
+                            dbpath, gver ? gver : "none", want);
                 full = 1;
             } else {
                 fprintf(stderr,
                         "fahras index: database %s was tagged with other gazetteers (version %s, now %s);\n"
                         "  leader, country and topic filters would disagree between old and new articles.\n"
                         "  Rebuild it: fahras index --full --db '%s'%s\n",
-                        dbpath, gver ? gver : "none", fah_gazetteer_version(gaz), dbpath,
+                        dbpath, gver ? gver : "none", want, dbpath,
                         optind < argc ? " DIR..." : "");
                 rc = FAH_EXIT_VERSION;
             }
@@ -570,7 +578,7 @@ int fah_cmd_index(int argc, char **argv) {
         fah_analyzer_delete(r.an);
         r.an = NULL;
     }
-    if (!r.an && (rc = start_analysis(&r, kind, o.gaz, o.ngaz, &gaz)) != 0) goto out;
+    if (!r.an && (rc = start_analysis(&r, kind, o.gaz, o.ngaz, !o.no_entities, &gaz)) != 0) goto out;
     if (fah_idtable_new(&r.ids) || fah_ingest_new(forced_encoding, forced_format, &r.ingest)) {
         fprintf(stderr, "fahras index: out of memory\n");
         rc = FAH_EXIT_IO;
@@ -582,7 +590,7 @@ int fah_cmd_index(int argc, char **argv) {
             fah_buf_puts(&gv, o.gaz[i]);
             fah_buf_putc(&gv, '\n');
         }
-        const char *ver = fah_gazetteer_version(gaz);
+        const char *ver = o.no_entities ? "off" : fah_gazetteer_version(gaz);
         if ((st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER, ver, strlen(ver), &e)) != FX_OK ||
             (st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER_FILES, gv.data ? gv.data : "", gv.len, &e)) != FX_OK) {
             fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
