@@ -129,6 +129,13 @@ int fah_cmd_facets(int argc, char **argv) {
                 }
                 break;
             case 'b': {
+                /* singular forms too: --by month, --by country */
+                static const char *const singular[][2] = {
+                    {"leader", "leaders"}, {"country", "countries"}, {"country_metonym", "country_metonyms"},
+                    {"topic", "topics"},   {"source", "sources"},    {"month", "months"},
+                    {"leader_candidate", "leader_candidates"}};
+                for (size_t i = 0; i < sizeof singular / sizeof *singular; i++)
+                    if (strcmp(optarg, singular[i][0]) == 0) optarg = (char *)singular[i][1];
                 int ok = 0;
                 for (size_t i = 0; i < sizeof groups / sizeof *groups; i++) ok |= strcmp(optarg, groups[i].name) == 0;
                 if (!ok) {
