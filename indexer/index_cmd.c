@@ -257,6 +257,10 @@ static int start_analysis(fah_run *r, fah_stem_kind kind, char **gaz, size_t nga
     return 0;
 }
 
+typedef struct opts opts;
+static int version_change(const opts *o, const fah_run *r, const char *dbpath, const char *what,
+                          const char *old, const char *now, const char *why, int dirs_given, int *full);
+
 typedef struct opts {
     const char *dbopt, *stemopt;
     char **gaz;           /* --gazetteer files (absolute) */
@@ -264,6 +268,27 @@ typedef struct opts {
     int progress, dry_run, full, rebuild_if_needed, no_entities;
     double wait_secs;
 } opts;
+
+/* The database was built with another analyzer or gazetteer version: with
+ * --rebuild-if-needed switch to a --full run (*full = 1, returns 0), else
+ * say what to do and return exit 4. */
+static int version_change(const opts *o, const fah_run *r, const char *dbpath, const char *what,
+                          const char *old, const char *now, const char *why, int dirs_given, int *full) {
+    if (o->rebuild_if_needed) {
+        if (!r->quiet)
+            fprintf(stderr, "fahras index: %s was built with %s %s, this fahras has %s: rebuilding it "
+                            "(--rebuild-if-needed)\n",
+                    dbpath, what, old ? old : "(none)", now);
+        *full = 1;
+        return 0;
+    }
+    fprintf(stderr,
+            "fahras index: database %s was built with %s %s; this fahras has %s (%s),\n"
+            "  so it needs a full rebuild (searches keep using the old one meanwhile):\n"
+            "  fahras index --full --db '%s'%s\n",
+            dbpath, what, old ? old : "(none)", now, why, dbpath, dirs_given ? " DIR..." : "");
+    return FAH_EXIT_VERSION;
+}
 
 int fah_cmd_index(int argc, char **argv) {
     static const struct option longopts[] = {
@@ -466,46 +491,14 @@ int fah_cmd_index(int argc, char **argv) {
         if (gver && strcmp(gver, "off") == 0 && !full && count) o.no_entities = 1;
         if (!rc) rc = start_analysis(&r, kind, o.gaz, o.ngaz, !o.no_entities, &gaz);
         const char *want = o.no_entities ? "off" : rc ? "" : fah_gazetteer_version(gaz);
-        if (!rc && count && !full && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) == 0) &&
-            (!gver || strcmp(gver, want) != 0)) {
-            /* the same analyzer, other tags: also a rebuild */
-            free(ver);
-            ver = strdup("(same analyzer, other gazetteers)");
-            if (o.rebuild_if_needed) {
-                if (!r.quiet)
-                    fprintf(stderr, "fahras index: %s was tagged with other gazetteers (%s, now %s): "
-                                    "rebuilding it (--rebuild-if-needed)\n",
-                            dbpath, gver ? gver : "none", want);
-                full = 1;
-            } else {
-                fprintf(stderr,
-                        "fahras index: database %s was tagged with other gazetteers (version %s, now %s);\n"
-                        "  leader, country and topic filters would disagree between old and new articles.\n"
-                        "  Rebuild it: fahras index --full --db '%s'%s\n",
-                        dbpath, gver ? gver : "none", want, dbpath,
-                        optind < argc ? " DIR..." : "");
-                rc = FAH_EXIT_VERSION;
-            }
-        }
+        if (!rc && count && !full && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0))
+            rc = version_change(&o, &r, dbpath, "analyzer version", ver, FAH_ANALYZER_VERSION,
+                                "searching it would miss matches", optind < argc, &full);
+        else if (!rc && count && !full && (!gver || strcmp(gver, want) != 0))
+            rc = version_change(&o, &r, dbpath, "gazetteer version", gver, want,
+                                "leader, country and topic filters would disagree between old and new articles",
+                                optind < argc, &full);
         free(gver);
-        if (!rc && count && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0) && !full &&
-            strcmp(ver, "(same analyzer, other gazetteers)") != 0) {
-            if (o.rebuild_if_needed) {
-                if (!r.quiet)
-                    fprintf(stderr, "fahras index: %s was built by analyzer version %s, this fahras uses %s: "
-                                    "rebuilding it (--rebuild-if-needed)\n",
-                            dbpath, ver ? ver : "(none)", FAH_ANALYZER_VERSION);
-                full = 1;
-            } else {
-                fprintf(stderr,
-                        "fahras index: database %s was built by analyzer version %s; this fahras uses %s,\n"
-                        "  so it needs a full rebuild (searches exit 4 until it is done):\n"
-                        "  fahras index --full --db '%s'%s\n",
-                        dbpath, ver ? ver : "(none)", FAH_ANALYZER_VERSION, dbpath,
-                        optind < argc ? " DIR..." : "");
-                rc = FAH_EXIT_VERSION;
-            }
-        }
         free(ver);
         free(dbstem);
         if (!full) nroots = read_roots(r.db, &roots);

@@ -154,11 +154,7 @@ int fah_cmd_facets(int argc, char **argv) {
     }
     char err[600];
     fah_buf qtext = FAH_BUF_INIT;
-    for (int i = optind; i < argc; i++) {
-        if (i > optind) fah_buf_putc(&qtext, ' ');
-        fah_buf_puts(&qtext, argv[i]);
-    }
-    if (fah_request_add_text(&req, qtext.data ? qtext.data : "", err, sizeof err)) {
+    if (fah_request_add_args(&req, argv + optind, argc - optind, &qtext, err, sizeof err)) {
         fprintf(stderr, "fahras facets: %s\n", err);
         fah_request_free(&req);
         fah_buf_free(&qtext);

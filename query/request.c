@@ -99,6 +99,14 @@ int fah_request_add_text(fah_request *r, const char *text, char *err, size_t err
     return 0;
 }
 
+int fah_request_add_args(fah_request *r, char **argv, int n, fah_buf *joined, char *err, size_t errlen) {
+    for (int i = 0; i < n; i++) {
+        if (i) fah_buf_putc(joined, ' ');
+        fah_buf_puts(joined, argv[i]);
+    }
+    return fah_request_add_text(r, joined->data ? joined->data : "", err, errlen);
+}
+
 int fah_request_gazetteer(fx_db *db, fah_analyzer *an, fah_gazetteer **out, char *err, size_t errlen) {
     char *gf = NULL;
     size_t n;

@@ -43,6 +43,11 @@ int fah_request_add_entity(fah_request *r, fah_ent_kind kind, const char *name);
  * name, an unclosed quote). */
 int fah_request_add_text(fah_request *r, const char *text, char *err, size_t errlen);
 
+/* The command line's QUERY words argv[0..n) joined with spaces into
+ * `joined` (the query as typed, for the summary line), then added as by
+ * fah_request_add_text.  0 or -1 with a message. */
+int fah_request_add_args(fah_request *r, char **argv, int n, fah_buf *joined, char *err, size_t errlen);
+
 /* The gazetteer the database was tagged with: the built-in one plus the
  * user files its metadata lists.  0, or -1 with a message. */
 int fah_request_gazetteer(fx_db *db, fah_analyzer *an, fah_gazetteer **out, char *err, size_t errlen);

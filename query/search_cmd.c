@@ -220,13 +220,9 @@ int fah_cmd_search(int argc, char **argv) {
         return FAH_EXIT_USAGE;
     }
     fah_buf qtext = FAH_BUF_INIT;
-    for (int i = optind; i < argc; i++) {
-        if (i > optind) fah_buf_putc(&qtext, ' ');
-        fah_buf_puts(&qtext, argv[i]);
-    }
     {
         char perr[300];
-        if (fah_request_add_text(&req, qtext.data ? qtext.data : "", perr, sizeof perr)) {
+        if (fah_request_add_args(&req, argv + optind, argc - optind, &qtext, perr, sizeof perr)) {
             fprintf(stderr, "fahras search: %s\n", perr);
             fah_request_free(&req);
             fah_buf_free(&qtext);
