@@ -109,6 +109,7 @@ int fah_cmd_facets(int argc, char **argv) {
     long top = 10;
     int json = 0, c;
     optind = 1;
+    fah_protect_dash_words(argc, argv);
     while ((c = getopt_long(argc, argv, "d:jhVs:F:T:n:b:L:C:P:", opts, NULL)) != -1) {
         char *end;
         switch (c) {

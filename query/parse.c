@@ -7,6 +7,7 @@
 #include "../common/buf.h"
 #include "../common/schema.h"
 #include "../common/utf8.h"
+#include "request.h"
 
 /* Weight of a match on the query word's own normalized spelling, added to
  * the stem match's: a small preference for the exact spelling among
@@ -72,11 +73,17 @@ typedef struct {
     fah_qterms *terms;
     int fail;
     unsigned qpos;
+    char last_norm[128]; /* the last word's normalized form (for word*) */
+    size_t last_norm_len;
 } pctx;
 
 static int on_word(void *vctx, const fah_token *t) {
     pctx *c = vctx;
     if (t->colocated && c->in_phrase) return 0; /* a phrase matches the words as written */
+    if (t->norm_len < sizeof c->last_norm) {
+        memcpy(c->last_norm, t->norm, t->norm_len);
+        c->last_norm_len = t->norm_len;
+    }
     if (fah_qterms_add(c->terms, t->norm, t->norm_len, t->stem, t->stem_len)) goto oom;
     c->qpos++;
     fx_query *surface = NULL;
@@ -111,10 +118,382 @@ oom:
     return 1;
 }
 
+
+/* ---- the query language (parse.h) ---------------------------------------
+ * Recursive descent over the display-cleaned query text:
+ *   seq     := andx { [OR] andx }        adjacent items: OR (the default)
+ *   andx    := notx { AND notx }
+ *   notx    := unary { NOT unary }       a NOT b: a AND_NOT b
+ *   unary   := '-' primary | primary      -x: excluded from its sequence
+ *   primary := '(' seq ')' | "phrase" [~N] | source:V | date:A..B | word[*]
+ */
+
+typedef struct parser {
+    fah_analyzer *an;
+    const char *s;      /* cleaned query text */
+    size_t n, i;
+    pctx *c;
+    qlist filters;      /* source:, date: */
+    char *err;
+    size_t errlen;
+    fah_parse_status st;
+    int depth;
+} parser;
+
+static int is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+static void skip_ws(parser *p) {
+    while (p->i < p->n) {
+        unsigned char ch = (unsigned char)p->s[p->i];
+        if (is_space((char)ch)) {
+            p->i++;
+        } else if (ch == 0xD8 && p->i + 1 < p->n &&
+                   ((unsigned char)p->s[p->i + 1] == 0x8C || (unsigned char)p->s[p->i + 1] == 0x9B)) {
+            p->i += 2; /* Arabic comma ، and semicolon ؛ separate items */
+        } else if (ch == ',' || ch == ';') {
+            p->i++;
+        } else {
+            break;
+        }
+    }
+}
+
+static void fail_at(parser *p, size_t at, const char *what) {
+    if (p->st != FAH_PARSE_OK) return;
+    p->st = FAH_PARSE_SYNTAX;
+    snprintf(p->err, p->errlen, "%s at character %zu: %.*s[HERE]%s", what, fah_utf8_count(p->s, at) + 1,
+             (int)at, p->s, p->s + at);
+}
+
+static void oom(parser *p) {
+    if (p->st == FAH_PARSE_OK) {
+        p->st = FAH_PARSE_NOMEM;
+        snprintf(p->err, p->errlen, "out of memory");
+    }
+}
+
+/* An operator word at the cursor (whole word, upper case): its length, else 0. */
+static size_t op_at(parser *p, const char *op) {
+    size_t l = strlen(op);
+    if (p->i + l > p->n || memcmp(p->s + p->i, op, l) != 0) return 0;
+    if (p->i + l < p->n && !is_space(p->s[p->i + l]) && p->s[p->i + l] != '(' && p->s[p->i + l] != '"')
+        return 0;
+    return l;
+}
+
+/* Combine `l` with op; NULL for an empty list; frees the parts. */
+static fx_query *combine(parser *p, fx_query_op op, qlist *l, uint32_t window) {
+    fx_query *q = NULL;
+    if (l->n == 1) {
+        q = l->v[0];
+        l->n = 0;
+    } else if (l->n > 1 && fx_query_combine(op, l->v, l->n, window, &q, NULL) != FX_OK) {
+        oom(p);
+    }
+    qclear(l);
+    return q;
+}
+
+/* Analyze text[0..len) into items (words) or phrase words (in_phrase). */
+static int analyze_into(parser *p, const char *t, size_t len, qlist *items, int in_phrase) {
+    pctx *c = p->c;
+    qlist *saved = c->items;
+    c->items = items;
+    c->in_phrase = in_phrase;
+    int rc = len ? fah_analyzer_tokenize(p->an, t, len, 1, on_word, c) : 0;
+    c->in_phrase = 0;
+    c->items = saved;
+    if (rc < 0 || c->fail) {
+        oom(p);
+        return -1;
+    }
+    return 0;
+}
+
+static fx_query *parse_seq(parser *p, int in_paren);
+
+static fx_query *parse_phrase(parser *p) {
+    size_t open = p->i;
+    const char *close = memchr(p->s + p->i + 1, '"', p->n - p->i - 1);
+    if (!close) {
+        fail_at(p, open, "unclosed quote");
+        return NULL;
+    }
+    size_t ps = p->i + 1, pe = (size_t)(close - p->s);
+    p->i = pe + 1;
+    qlist words = {0};
+    if (analyze_into(p, p->s + ps, pe - ps, &p->c->phrase, 1)) return NULL;
+    words = p->c->phrase;
+    memset(&p->c->phrase, 0, sizeof p->c->phrase);
+    /* "a b"~N: the words in any order within their count + N positions */
+    long slop = -1;
+    if (p->i < p->n && p->s[p->i] == '~') {
+        char *end;
+        slop = strtol(p->s + p->i + 1, &end, 10);
+        if (end == p->s + p->i + 1 || slop < 0 || slop > 100) {
+            qclear(&words);
+            fail_at(p, p->i, "~ after a phrase needs a number of words from 0 to 100");
+            return NULL;
+        }
+        p->i = (size_t)(end - p->s);
+    }
+    if (!words.n) return NULL; /* "" or only punctuation: nothing to match */
+    if (words.n == 1) return combine(p, FX_OP_OR, &words, 0);
+    if (slop >= 0) return combine(p, FX_OP_NEAR, &words, (uint32_t)(words.n + (size_t)slop));
+    return combine(p, FX_OP_PHRASE, &words, 0);
+}
+
+/* The end of a bare item (word or field value) at the cursor. */
+static size_t item_end(parser *p) {
+    size_t e = p->i;
+    while (e < p->n && !is_space(p->s[e]) && p->s[e] != '(' && p->s[e] != ')' && p->s[e] != '"') {
+        unsigned char ch = (unsigned char)p->s[e];
+        if (ch == 0xD8 && e + 1 < p->n && ((unsigned char)p->s[e + 1] == 0x8C || (unsigned char)p->s[e + 1] == 0x9B))
+            break;
+        e++;
+    }
+    return e;
+}
+
+static fx_query *parse_field(parser *p, const char *name, size_t nl) {
+    size_t at = p->i;
+    p->i += nl + 1;
+    size_t vs = p->i, ve;
+    if (p->i < p->n && p->s[p->i] == '"') {
+        const char *close = memchr(p->s + p->i + 1, '"', p->n - p->i - 1);
+        if (!close) {
+            fail_at(p, p->i, "unclosed quote");
+            return NULL;
+        }
+        vs = p->i + 1;
+        ve = (size_t)(close - p->s);
+        p->i = ve + 1;
+    } else {
+        ve = item_end(p);
+        p->i = ve;
+    }
+    if (ve == vs) {
+        fail_at(p, at, nl == 6 ? "source: needs a name" : "date: needs a period (2018, 2018-05, 2018-05..2018-07)");
+        return NULL;
+    }
+    char val[512];
+    snprintf(val, sizeof val, "%.*s", (int)(ve - vs), p->s + vs);
+    fx_query *f = NULL;
+    if (nl == 6) { /* source: */
+        fah_buf t = FAH_BUF_INIT;
+        if (fah_source_term(val, &t) || t.len <= 2 || fx_query_term(t.data, t.len, 1, 0, &f, NULL) != FX_OK)
+            fail_at(p, at, "source: needs a name");
+        fah_buf_free(&t);
+    } else { /* date:A, date:A..B, date:..B, date:A.. */
+        char *dots = strstr(val, "..");
+        char lo[32], hi[32];
+        const char *a = val, *b = val;
+        if (dots) {
+            *dots = '\0';
+            b = dots + 2;
+        }
+        int bad = (*a && fah_period_key(a, 0, lo)) || (*b && fah_period_key(b, 1, hi)) || (!*a && !*b);
+        if (bad || fx_query_value_range(FAH_SLOT_DATE, *a ? lo : NULL, 14, *b ? hi : NULL, 14, &f, NULL) != FX_OK)
+            fail_at(p, at, "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B");
+    }
+    if (f && qpush(&p->filters, f)) oom(p);
+    (void)name;
+    return NULL; /* a filter adds no item */
+}
+
+static fx_query *parse_word(parser *p) {
+    size_t ws = p->i, we = item_end(p);
+    p->i = we;
+    int prefix = we > ws + 1 && p->s[we - 1] == '*';
+    qlist items = {0};
+    if (prefix) {
+        /* word*: every indexed spelling that starts with the word's normalized form */
+        p->c->last_norm_len = 0;
+        if (analyze_into(p, p->s + ws, we - 1 - ws, &p->c->phrase, 1)) return NULL;
+        qclear(&p->c->phrase); /* only the normalized form is wanted */
+        if (!p->c->last_norm_len) return NULL;
+        fx_query *w = NULL;
+        if (fx_query_wildcard(p->c->last_norm, p->c->last_norm_len, 1000, &w, NULL) != FX_OK) {
+            fail_at(p, ws, "a prefix* needs at least one letter");
+            return NULL;
+        }
+        return w;
+    }
+    if (analyze_into(p, p->s + ws, we - ws, &items, 0)) return NULL;
+    return combine(p, FX_OP_OR, &items, 0);
+}
+
+static fx_query *parse_primary(parser *p, int *neg) {
+    skip_ws(p);
+    *neg = 0;
+    if (p->i >= p->n) return NULL;
+    if (p->s[p->i] == '-' && p->i + 1 < p->n && !is_space(p->s[p->i + 1])) {
+        *neg = 1;
+        p->i++;
+    } else if (p->s[p->i] == '+' && p->i + 1 < p->n && !is_space(p->s[p->i + 1])) {
+        p->i++;
+    }
+    char ch = p->s[p->i];
+    if (ch == '(') {
+        size_t open = p->i++;
+        if (++p->depth > 50) {
+            fail_at(p, open, "parentheses nested too deep");
+            return NULL;
+        }
+        fx_query *q = parse_seq(p, 1);
+        p->depth--;
+        skip_ws(p);
+        if (p->st != FAH_PARSE_OK) {
+            fx_query_free(q);
+            return NULL;
+        }
+        if (p->i >= p->n || p->s[p->i] != ')') {
+            fx_query_free(q);
+            fail_at(p, open, "unclosed parenthesis");
+            return NULL;
+        }
+        p->i++;
+        return q;
+    }
+    if (ch == ')') return NULL;
+    if (ch == '"') return parse_phrase(p);
+    if (p->i + 7 <= p->n && memcmp(p->s + p->i, "source:", 7) == 0) return parse_field(p, "source", 6);
+    if (p->i + 5 <= p->n && memcmp(p->s + p->i, "date:", 5) == 0) return parse_field(p, "date", 4);
+    return parse_word(p);
+}
+
+/* Apply the excluded items of a group: q AND_NOT (OR of excluded). */
+static fx_query *exclude(parser *p, fx_query *q, qlist *neg, size_t at) {
+    if (!neg->n) return q;
+    fx_query *n = combine(p, FX_OP_OR, neg, 0);
+    if (!q) {
+        fx_query_free(n);
+        fail_at(p, at, "only excluded words (-word, NOT): say what to look for too");
+        return NULL;
+    }
+    fx_query *pair[2] = {q, n}, *r = NULL;
+    if (fx_query_combine(FX_OP_AND_NOT, pair, 2, 0, &r, NULL) != FX_OK) oom(p);
+    fx_query_free(q);
+    fx_query_free(n);
+    return r;
+}
+
+static fx_query *parse_notx(parser *p, int *neg) {
+    fx_query *q = parse_primary(p, neg);
+    for (;;) {
+        skip_ws(p);
+        size_t l = op_at(p, "NOT");
+        if (!l || p->st != FAH_PARSE_OK) return q;
+        size_t at = p->i;
+        p->i += l;
+        int n2;
+        fx_query *r = parse_primary(p, &n2);
+        if (!r) {
+            fx_query_free(q);
+            if (p->st == FAH_PARSE_OK) fail_at(p, at, "NOT needs a word after it");
+            return NULL;
+        }
+        if (!q) {
+            fx_query_free(r);
+            fail_at(p, at, "NOT needs a word before it (or write -word)");
+            return NULL;
+        }
+        fx_query *pair[2] = {q, r}, *x = NULL;
+        if (fx_query_combine(FX_OP_AND_NOT, pair, 2, 0, &x, NULL) != FX_OK) oom(p);
+        fx_query_free(q);
+        fx_query_free(r);
+        q = x;
+    }
+}
+
+static fx_query *parse_andx(parser *p, int *neg) {
+    qlist pos = {0}, negs = {0};
+    size_t start = p->i;
+    int n0;
+    fx_query *q = parse_notx(p, &n0);
+    if (q && qpush(n0 ? &negs : &pos, q)) oom(p);
+    int had_and = 0;
+    for (;;) {
+        skip_ws(p);
+        size_t l = op_at(p, "AND");
+        if (!l || p->st != FAH_PARSE_OK) break;
+        size_t at = p->i;
+        p->i += l;
+        had_and = 1;
+        int n1;
+        fx_query *r = parse_notx(p, &n1);
+        if (!r) {
+            if (p->st == FAH_PARSE_OK) fail_at(p, at, "AND needs a word after it");
+            break;
+        }
+        if (!pos.n && !negs.n) {
+            fx_query_free(r);
+            fail_at(p, at, "AND needs a word before it");
+            break;
+        }
+        if (qpush(n1 ? &negs : &pos, r)) oom(p);
+    }
+    if (p->st != FAH_PARSE_OK) {
+        qclear(&pos);
+        qclear(&negs);
+        return NULL;
+    }
+    /* a lone -word goes to the enclosing sequence */
+    if (!had_and && !pos.n && negs.n == 1) {
+        *neg = 1;
+        return combine(p, FX_OP_OR, &negs, 0);
+    }
+    *neg = 0;
+    return exclude(p, combine(p, FX_OP_AND, &pos, 0), &negs, start);
+}
+
+static fx_query *parse_seq(parser *p, int in_paren) {
+    qlist pos = {0}, negs = {0};
+    size_t start = p->i;
+    for (;;) {
+        skip_ws(p);
+        if (p->i >= p->n || p->st != FAH_PARSE_OK) break;
+        if (p->s[p->i] == ')') {
+            if (in_paren) break;
+            fail_at(p, p->i, "')' without '('");
+            break;
+        }
+        size_t l = op_at(p, "OR");
+        if (l) {
+            if (!pos.n && !negs.n) {
+                fail_at(p, p->i, "OR needs a word before it");
+                break;
+            }
+            size_t at = p->i;
+            p->i += l;
+            skip_ws(p);
+            if (p->i >= p->n || p->s[p->i] == ')' || op_at(p, "OR") || op_at(p, "AND")) {
+                fail_at(p, at, "OR needs a word after it");
+                break;
+            }
+            continue;
+        }
+        if (op_at(p, "AND") || op_at(p, "NOT")) {
+            fail_at(p, p->i, op_at(p, "AND") ? "AND needs a word before it" : "NOT needs a word before it (or write -word)");
+            break;
+        }
+        int neg;
+        size_t before = p->i;
+        fx_query *q = parse_andx(p, &neg);
+        if (q && qpush(neg ? &negs : &pos, q)) oom(p);
+        if (p->i == before) p->i++; /* nothing consumed: skip a stray byte */
+    }
+    if (p->st != FAH_PARSE_OK) {
+        qclear(&pos);
+        qclear(&negs);
+        return NULL;
+    }
+    return exclude(p, combine(p, FX_OP_OR, &pos, 0), &negs, start);
+}
+
 fah_parse_status fah_query_parse(fah_analyzer *an, const char *text, fx_query **out,
                                  fah_qterms *terms, char *errmsg, size_t errlen) {
     *out = NULL;
-    fah_buf clean = FAH_BUF_INIT;
     size_t len = strlen(text);
     size_t bad = fah_utf8_invalid_at(text, len);
     if (bad != (size_t)-1) {
@@ -122,60 +501,34 @@ fah_parse_status fah_query_parse(fah_analyzer *an, const char *text, fx_query **
                  "the query is not valid UTF-8 (byte %zu); check the terminal's or cron's locale", bad);
         return FAH_PARSE_SYNTAX;
     }
+    fah_buf clean = FAH_BUF_INIT;
     if (fah_analyzer_display(an, text, len, &clean)) return FAH_PARSE_NOMEM;
     quotes_to_ascii(&clean);
-    qlist items = {0};
-    pctx c = {an, &items, {0}, 0, fah_analyzer_stem_kind(an) != FAH_STEM_NONE, terms, 0, 0};
-    fah_parse_status rs = FAH_PARSE_OK;
-    const char *s = clean.data ? clean.data : "";
-    size_t n = clean.len, i = 0;
-    while (i < n && rs == FAH_PARSE_OK) {
-        const char *q = memchr(s + i, '"', n - i);
-        size_t seg_end = q ? (size_t)(q - s) : n;
-        if (seg_end > i && fah_analyzer_tokenize(an, s + i, seg_end - i, 1, on_word, &c) < 0)
-            rs = FAH_PARSE_NOMEM;
-        if (c.fail) rs = FAH_PARSE_NOMEM;
-        if (!q || rs != FAH_PARSE_OK) break;
-        const char *close = memchr(q + 1, '"', n - (size_t)(q + 1 - s));
-        if (!close) {
-            snprintf(errmsg, errlen, "unclosed quote at character %zu: %s",
-                     fah_utf8_count(s, (size_t)(q - s)) + 1, s);
-            rs = FAH_PARSE_SYNTAX;
-            break;
-        }
-        c.in_phrase = 1;
-        size_t ps = (size_t)(q + 1 - s), pe = (size_t)(close - s);
-        if (pe > ps && fah_analyzer_tokenize(an, s + ps, pe - ps, 1, on_word, &c) < 0)
-            rs = FAH_PARSE_NOMEM;
-        c.in_phrase = 0;
-        if (c.fail) rs = FAH_PARSE_NOMEM;
-        if (rs == FAH_PARSE_OK && c.phrase.n) {
-            fx_query *ph = NULL;
-            fx_query_op op = c.phrase.n > 1 ? FX_OP_PHRASE : FX_OP_OR;
-            if (fx_query_combine(op, c.phrase.v, c.phrase.n, 0, &ph, NULL) != FX_OK ||
-                qpush(&items, ph))
-                rs = FAH_PARSE_NOMEM;
-        }
-        qclear(&c.phrase);
-        i = pe + 1;
-    }
+    pctx c = {an, NULL, {0}, 0, fah_analyzer_stem_kind(an) != FAH_STEM_NONE, terms, 0, 0, {0}, 0};
+    parser p = {an, clean.data ? clean.data : "", clean.len, 0, &c, {0}, errmsg, errlen, FAH_PARSE_OK, 0};
+    fx_query *q = parse_seq(&p, 0);
     qclear(&c.phrase);
-    fah_buf_free(&clean);
-    if (rs == FAH_PARSE_OK && items.n == 0) {
+    if (p.st == FAH_PARSE_OK && !q) {
+        qclear(&p.filters);
         snprintf(errmsg, errlen,
                  "the query has no searchable words (punctuation and marks are ignored, and words "
                  "longer than %d bytes are not indexed)", FAH_MAX_WORD_BYTES);
-        rs = FAH_PARSE_EMPTY;
+        p.st = FAH_PARSE_EMPTY;
     }
-    if (rs == FAH_PARSE_OK) {
-        if (items.n == 1) {
-            *out = items.v[0];
-            items.n = 0;
-        } else if (fx_query_combine(FX_OP_OR, items.v, items.n, 0, out, NULL) != FX_OK) {
-            rs = FAH_PARSE_NOMEM;
+    if (p.st == FAH_PARSE_OK && p.filters.n) {
+        fx_query *f = combine(&p, FX_OP_AND, &p.filters, 0), *pair[2] = {q, f}, *r = NULL;
+        if (f && fx_query_combine(FX_OP_FILTER, pair, 2, 0, &r, NULL) == FX_OK) {
+            fx_query_free(q);
+            q = r;
         }
+        fx_query_free(f);
     }
-    if (rs == FAH_PARSE_NOMEM) snprintf(errmsg, errlen, "out of memory");
-    qclear(&items);
-    return rs;
+    qclear(&p.filters);
+    fah_buf_free(&clean);
+    if (p.st != FAH_PARSE_OK) {
+        fx_query_free(q);
+        return p.st;
+    }
+    *out = q;
+    return FAH_PARSE_OK;
 }

@@ -1,14 +1,26 @@
 /*
  * parse.h - from the text a user typed to a Xapian query.
  *
- * Grammar (this version): a sequence of words and "quoted phrases".
+ * Grammar:
  *   word      analyzed like document text (analyzer.h); matches documents
  *             with the same stem (Z term) or the same normalized form, the
  *             latter adding a little weight (exact-form boost, see parse.c)
  *   "a b c"   the normalized forms a b c at consecutive positions; « »
  *             and “ ” delimit phrases too
- * Items are combined with OR; BM25 ranks articles with more of the words
- * (and rarer ones) first.  The query text goes through the same display
+ *   "a b"~N   the words in any order within (their count + N) positions
+ *             ("محمد سلمان"~1 matches محمد بن سلمان)
+ *   word*     every indexed normalized form starting with the word's
+ *             normalized form (at most 1,000, the most frequent)
+ *   a b       either (OR: BM25 ranks articles with more of the words, and
+ *             rarer ones, first; measured against AND_MAYBE(OR, AND): no gain)
+ *   a OR b, a AND b, a NOT b, -a, +a, ( ... )   precedence NOT > AND >
+ *             OR/adjacency; -a excludes a from its group
+ *   source:NAME, date:2018-05..2018-07 (also date:2018, date:..2018-07)
+ *             filters (no weight); leader:/country:/topic: are taken out
+ *             before this parser (request.h)
+ * Arabic ، and ؛ separate items like spaces.  Syntax errors give
+ * FAH_PARSE_SYNTAX with the character position and the query with
+ * [HERE] at the fault.  The query text goes through the same display
  * clean-up as documents (NFC, bidi controls removed, ...).
  */
 #ifndef FAHRAS_PARSE_H

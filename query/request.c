@@ -57,6 +57,7 @@ int fah_request_add_text(fah_request *r, const char *text, char *err, size_t err
             if (*p == '"') {
                 const char *q = strchr(p + 1, '"');
                 p = q ? q + 1 : p + strlen(p);
+                while (*p && *p != ' ' && *p != '\t') p++; /* "a b"~2 */
             } else {
                 while (*p && *p != ' ' && *p != '\t') p++;
             }
@@ -249,6 +250,18 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
     }
     *out = q;
     return 0;
+}
+
+void fah_protect_dash_words(int argc, char **argv) {
+    static char buf[64][512];
+    int used = 0;
+    for (int i = 1; i < argc && used < 64; i++) {
+        const unsigned char *a = (const unsigned char *)argv[i];
+        if (a[0] == '-' && a[1] >= 0x80 && strlen(argv[i]) + 2 <= sizeof buf[0]) {
+            snprintf(buf[used], sizeof buf[0], " %s", argv[i]);
+            argv[i] = buf[used++];
+        }
+    }
 }
 
 void fah_request_free(fah_request *r) {

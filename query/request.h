@@ -61,6 +61,12 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
 
 void fah_request_free(fah_request *r);
 
+/* Before getopt: a query word written -كلمة (exclude it) would be taken for
+ * an option; such arguments (a '-' then a non-ASCII byte) get a leading
+ * space, which the query parser skips.  argv strings are replaced by static
+ * copies (at most 64; the rest are left as they are). */
+void fah_protect_dash_words(int argc, char **argv);
+
 /* --from/--to value (YYYY, YYYY-MM, YYYY-MM-DD) to a date key (schema.h),
  * the period's first second, or its last when `end`.  0 or -1. */
 int fah_period_key(const char *s, int end, char key[32]);

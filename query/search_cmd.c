@@ -168,6 +168,7 @@ int fah_cmd_search(int argc, char **argv) {
     long limit = 10, offset = 0;
     int json = 0, c;
     optind = 1;
+    fah_protect_dash_words(argc, argv);
     while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:L:C:P:M", opts, NULL)) != -1) {
         char *end;
         switch (c) {

@@ -503,6 +503,18 @@ fx_status fx_query_scale(const fx_query *q, double factor, fx_query **out, fx_er
     FX_CATCH
 }
 
+fx_status fx_query_wildcard(const char *prefix, size_t len, unsigned max_expansion, fx_query **out,
+                            fx_error *err) {
+    *out = nullptr;
+    fx_status st = check_term(len, err);
+    if (st != FX_OK) return st;
+    FX_TRY
+    *out = new fx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len), max_expansion,
+                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM)};
+    return FX_OK;
+    FX_CATCH
+}
+
 fx_status fx_query_value_range(unsigned slot, const char *lo, size_t lolen, const char *hi,
                                size_t hilen, fx_query **out, fx_error *err) {
     *out = nullptr;

@@ -198,6 +198,12 @@ fx_status fx_query_term(const char *term, size_t len, uint32_t wqf, uint32_t pos
 fx_status fx_query_combine(fx_query_op op, fx_query *const *subs, size_t n, uint32_t window,
                            fx_query **out, fx_error *err);
 /* Multiply the weight of `q` by `factor` (>= 0). */
+/* Every term that starts with prefix[0..len) (Xapian OP_WILDCARD), weighted
+ * together as one term (OP_SYNONYM); when more than `max_expansion` terms
+ * (0: no limit) start so, the most frequent ones
+ * (WILDCARD_LIMIT_MOST_FREQUENT). */
+fx_status fx_query_wildcard(const char *prefix, size_t len, unsigned max_expansion, fx_query **out,
+                            fx_error *err);
 fx_status fx_query_scale(const fx_query *q, double factor, fx_query **out, fx_error *err);
 /* Documents whose value in `slot` lies in [lo, hi] (byte-wise comparison;
  * NULL lo or hi leaves that end open). */

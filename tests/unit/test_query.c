@@ -1,0 +1,118 @@
+/* Unit tests of the query language (query/parse.h): every operator, the
+ * precedence, filters, and the error positions of syntax faults. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../query/parse.h"
+
+static fah_analyzer *an;
+
+static int setup(void **s) {
+    (void)s;
+    return fah_analyzer_new(FAH_STEM_LIGHT, &an, NULL, 0);
+}
+
+static int teardown(void **s) {
+    (void)s;
+    fah_analyzer_delete(an);
+    return 0;
+}
+
+/* Xapian's description of the parsed query (static buffer). */
+static const char *desc(const char *q) {
+    static char out[4000];
+    fx_query *x = NULL;
+    fah_qterms qt = {0};
+    char err[600];
+    fah_parse_status st = fah_query_parse(an, q, &x, &qt, err, sizeof err);
+    if (st != FAH_PARSE_OK) fprintf(stderr, "%s: %s\n", q, err);
+    assert_int_equal(st, FAH_PARSE_OK);
+    char *d = NULL;
+    assert_int_equal(fx_query_describe(x, &d, NULL), FX_OK);
+    snprintf(out, sizeof out, "%s", d);
+    free(d);
+    fx_query_free(x);
+    fah_qterms_free(&qt);
+    return out;
+}
+
+/* The error message of a query that must not parse. */
+static const char *error_of(const char *q) {
+    static char err[600];
+    fx_query *x = NULL;
+    fah_qterms qt = {0};
+    assert_int_equal(fah_query_parse(an, q, &x, &qt, err, sizeof err), FAH_PARSE_SYNTAX);
+    assert_null(x);
+    fah_qterms_free(&qt);
+    return err;
+}
+
+static void test_operators(void **s) {
+    (void)s;
+    assert_non_null(strstr(desc("ماكرون ميركل"), " OR "));
+    assert_non_null(strstr(desc("ماكرون AND ميركل"), " AND "));
+    assert_non_null(strstr(desc("ماكرون -ميركل"), "AND_NOT"));
+    assert_non_null(strstr(desc("ماكرون NOT ميركل"), "AND_NOT"));
+    assert_non_null(strstr(desc("(ماكرون OR ميركل) AND ليبيا"), " AND "));
+    /* precedence: a b AND c = a OR (b AND c) */
+    const char *d = desc("سوريا ماكرون AND ميركل");
+    assert_non_null(strstr(d, " OR "));
+    assert_non_null(strstr(d, " AND "));
+    /* operators are upper-case words only: "and" is a word */
+    assert_null(strstr(desc("peace and war"), " AND "));
+}
+
+static void test_phrases(void **s) {
+    (void)s;
+    assert_non_null(strstr(desc("\"ضبط الحدود\""), "PHRASE 2"));
+    assert_non_null(strstr(desc("«ضبط الحدود»"), "PHRASE 2"));
+    /* "a b"~N: any order within count + N */
+    assert_non_null(strstr(desc("\"محمد سلمان\"~1"), "NEAR 3"));
+    /* a phrase typed without hamza still matches the normalized forms */
+    assert_non_null(strstr(desc("\"ازمة المياه\""), "PHRASE 2"));
+}
+
+static void test_prefix_and_filters(void **s) {
+    (void)s;
+    assert_non_null(strstr(desc("اقتصاد*"), "WILDCARD"));
+    const char *d = desc("ماكرون source:france24");
+    assert_non_null(strstr(d, "FILTER"));
+    assert_non_null(strstr(d, "XSfrance24"));
+    assert_non_null(strstr(desc("ماكرون date:2018-05..2018-07"), "VALUE_RANGE"));
+    assert_non_null(strstr(desc("ماكرون date:2018"), "VALUE_RANGE"));
+    /* Arabic comma and semicolon separate items */
+    assert_non_null(strstr(desc("ماكرون،ميركل؛ليبيا"), " OR "));
+}
+
+static void test_errors(void **s) {
+    (void)s;
+    assert_non_null(strstr(error_of("(ماكرون"), "unclosed parenthesis at character 1"));
+    assert_non_null(strstr(error_of("ماكرون)"), "')' without '(' at character 7"));
+    assert_non_null(strstr(error_of("OR ماكرون"), "OR needs a word before it at character 1"));
+    assert_non_null(strstr(error_of("ماكرون OR"), "OR needs a word after it at character 8"));
+    assert_non_null(strstr(error_of("ماكرون AND"), "AND needs a word after it at character 8"));
+    assert_non_null(strstr(error_of("NOT ماكرون"), "NOT needs a word before it"));
+    assert_non_null(strstr(error_of("-ماكرون"), "only excluded words"));
+    assert_non_null(strstr(error_of("\"ماكرون ميركل"), "unclosed quote at character 1"));
+    assert_non_null(strstr(error_of("\"a b\"~x"), "~ after a phrase"));
+    assert_non_null(strstr(error_of("ماكرون date:2018-13"), "date: takes"));
+    assert_non_null(strstr(error_of("ماكرون source:"), "source: needs a name"));
+    /* the message shows where */
+    assert_non_null(strstr(error_of("ماكرون (ميركل"), "ماكرون [HERE](ميركل"));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_operators),
+        cmocka_unit_test(test_phrases),
+        cmocka_unit_test(test_prefix_and_filters),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
