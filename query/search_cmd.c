@@ -29,7 +29,8 @@ static void usage(FILE *to) {
     fprintf(to,
             "usage: fahras search [--db PATH] [--limit N] [--offset N] [--json] [--source S]\n"
             "                     [--from D] [--to D] [--sort date|relevance] [--leader NAME]\n"
-            "                     [--country NAME] [--topic NAME] [--rank-by-mentions] [QUERY...]\n"
+            "                     [--country NAME] [--topic NAME] [--rank-by-mentions] [--count]\n"
+            "                     [--format text|json|csv] [--batch FILE] [QUERY...]\n"
             "\n"
             "Rank articles for QUERY (BM25 over title and text; every spelling variant and\n"
             "stem of each word matches) and print rank, title, date, source, id, path and a\n"
@@ -52,6 +53,10 @@ static void usage(FILE *to) {
             "  --topic NAME     ... about this topic (\"أزمة المياه\", water-crisis)\n"
             "  --rank-by-mentions  with QUERY: articles naming the entities more rank higher\n"
             "                   (without QUERY they are ranked by mentions anyway)\n"
+            "  --count          print only the number of matching articles (exact)\n"
+            "  --format F       text (default), json (as --json) or csv (RFC 4180, a header row)\n"
+            "  --batch FILE     one query per line (- for stdin), in one process: results as usual,\n"
+            "                   then latency per query (p50, p95, p99) on stderr\n"
             "Matched words are bold on a terminal (unless NO_COLOR is set), else in [ ].\n"
             "Exit: 0 found; 1 nothing found; 2 usage or query syntax; 3 database missing or\n"
             "      unreadable; 4 database built by another analyzer version\n");
@@ -151,6 +156,231 @@ static void print_json_hit(size_t rank, double score, json_t *d, const char *tex
     json_decref(o);
 }
 
+/* RFC 4180 field: quoted when it holds a comma, quote or line break. */
+static void csv_field(const char *v, size_t len, int last) {
+    int quote = 0;
+    for (size_t i = 0; i < len; i++)
+        if (v[i] == ',' || v[i] == '"' || v[i] == '\n' || v[i] == '\r') quote = 1;
+    if (quote) putchar('"');
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] == '"') putchar('"');
+        putchar(v[i]);
+    }
+    if (quote) putchar('"');
+    fputs(last ? "\r\n" : ",", stdout);
+}
+
+static void print_csv_hit(size_t rank, double score, json_t *d, const char *text, const fah_snippet *sn) {
+    char num[64];
+    snprintf(num, sizeof num, "%zu", rank);
+    csv_field(num, strlen(num), 0);
+    snprintf(num, sizeof num, "%.4f", score);
+    csv_field(num, strlen(num), 0);
+    const char *keys[] = {"id", "title", "date", "source", "url", "path"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        const char *v = jget(d, keys[i]);
+        csv_field(v ? v : "", v ? strlen(v) : 0, 0);
+    }
+    csv_field(text + sn->start, sn->end - sn->start, 1);
+}
+
+enum { OUT_HUMAN, OUT_JSON, OUT_CSV };
+
+typedef struct search_ctx {
+    fx_db *db;
+    fah_analyzer *an;
+    fah_gazetteer *gaz;
+    int gaz_failed;
+    const char *dbpath;
+    int out, count_only, sort_date, tty;
+    long limit, offset;
+} search_ctx;
+
+/* Run one query (the request `req`, typed as `typed`) and print its
+ * results.  Returns an exit code; *ms gets the time it took. */
+static int run_one(search_ctx *x, fah_request *req, const char *typed, double *ms) {
+    double t0 = fah_now();
+    char err[600];
+    fah_qterms qt = {0};
+    fx_query *q = NULL;
+    fx_mset *m = NULL;
+    int rc = fah_request_query(req, "fahras search", x->db, x->an, 0, &q, &qt, &x->gaz);
+    if (rc) goto done;
+    fx_search_opts so;
+    memset(&so, 0, sizeof so);
+    if (x->sort_date) {
+        so.sort_by_value = 1;
+        so.sort_slot = FAH_SLOT_DATE;
+        so.sort_reverse = 1;
+    }
+    so.offset = x->count_only ? 0 : (uint32_t)x->offset;
+    so.limit = x->count_only ? 0 : (uint32_t)x->limit;
+    /* --count: every match examined, so the count is exact */
+    uint32_t all = 0;
+    fx_db_doccount(x->db, &all, NULL);
+    so.check_at_least = x->count_only ? all
+                                      : (uint32_t)(x->offset + x->limit > 100 ? x->offset + x->limit : 100);
+    fx_error e;
+    fx_status st = fx_search(x->db, q, &so, &m, &e);
+    if (st != FX_OK) {
+        fprintf(stderr, "fahras search: database %s: %s\n", x->dbpath, e.msg);
+        rc = fah_exit_for_status(st);
+        goto done;
+    }
+    uint32_t n = fx_mset_size(m);
+    if (x->count_only) {
+        if (x->out == OUT_JSON) {
+            json_t *o = json_pack("{s:s,s:s,s:I}", "type", "count", "query", typed, "count",
+                                  (json_int_t)fx_mset_estimate(m));
+            char *str = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+            if (str) puts(str);
+            free(str);
+            json_decref(o);
+        } else {
+            printf("%u\n", fx_mset_estimate(m));
+        }
+        n = 0;
+    }
+    if (x->out == OUT_CSV && !x->count_only && x->offset == 0)
+        fputs("rank,score,id,title,date,source,url,path,snippet\r\n", stdout);
+    for (uint32_t i = 0; i < n; i++) {
+        char *data = NULL;
+        size_t dlen;
+        if (fx_mset_data(m, i, &data, &dlen, &e) != FX_OK) {
+            fprintf(stderr, "fahras search: database %s: %s\n", x->dbpath, e.msg);
+            rc = FAH_EXIT_DB;
+            break;
+        }
+        json_error_t je;
+        json_t *d = json_loadb(data, dlen, 0, &je);
+        free(data);
+        if (!d) {
+            fprintf(stderr, "fahras search: stored data of a document in %s is not JSON\n", x->dbpath);
+            rc = FAH_EXIT_DB;
+            break;
+        }
+        const char *text = jget(d, "body");
+        if (!text || !*text) text = jget(d, "abstract");
+        if (!text || !*text) text = jget(d, "title");
+        if (!text) text = "";
+        fah_snippet sn;
+        if (fah_snippet_make(x->an, text, strlen(text), &qt, SNIPPET_CHARS, &sn)) memset(&sn, 0, sizeof sn);
+        char *blob = NULL;
+        size_t bl;
+        size_t rank = (size_t)x->offset + i + 1;
+        if (x->out != OUT_CSV) fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_ENTITIES, &blob, &bl, NULL);
+        if (x->out == OUT_JSON) {
+            print_json_hit(rank, fx_mset_weight(m, i), d, text, &sn, blob);
+        } else if (x->out == OUT_CSV) {
+            print_csv_hit(rank, fx_mset_weight(m, i), d, text, &sn);
+        } else {
+            print_human(rank, fx_mset_weight(m, i), d, text, &sn, x->tty);
+            if (!x->gaz && !x->gaz_failed && fah_request_gazetteer(x->db, x->an, &x->gaz, err, sizeof err))
+                x->gaz_failed = 1;
+            print_entities(blob, x->gaz);
+            putchar('\n');
+        }
+        free(blob);
+        fah_snippet_free(&sn);
+        json_decref(d);
+    }
+    *ms = (fah_now() - t0) * 1000.0;
+    uint32_t est = fx_mset_estimate(m);
+    if (x->count_only) {
+    } else if (x->out == OUT_JSON) {
+        json_t *o = json_object();
+        json_object_set_new(o, "type", json_string("summary"));
+        json_object_set_new(o, "query", json_string(typed));
+        json_object_set_new(o, "total_estimate", json_integer(est));
+        json_object_set_new(o, "returned", json_integer(n));
+        json_object_set_new(o, "elapsed_ms", json_real(*ms));
+        char *str = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (str) puts(str);
+        free(str);
+        json_decref(o);
+    } else if (x->out == OUT_CSV) {
+    } else if (est == 0) {
+        fprintf(stderr, "fahras search: no article matches\n");
+    } else if (n == 0) {
+        printf("no results at offset %ld; about %u matches in all (%.1f ms)\n", x->offset, est, *ms);
+    } else {
+        printf("%ld-%ld of about %u match%s (%.1f ms)\n", x->offset + 1, x->offset + (long)n, est,
+               est == 1 ? "" : "es", *ms);
+    }
+    if (rc == 0 && est == 0) rc = FAH_EXIT_NOTHING;
+done:
+    if (!*ms) *ms = (fah_now() - t0) * 1000.0;
+    fx_mset_free(m);
+    fx_query_free(q);
+    fah_qterms_free(&qt);
+    return rc;
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* --batch FILE: one query per line (the command line's filters apply to
+ * each), results as usual, then per-query latency percentiles on stderr. */
+static int run_batch(search_ctx *x, const fah_request *base, const char *path) {
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "fahras search: cannot read %s\n", path);
+        return FAH_EXIT_USAGE;
+    }
+    char line[8192];
+    double *lat = NULL;
+    size_t nq = 0, cap = 0, lineno = 0, failed = 0, empty = 0;
+    int worst = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t l = strlen(line);
+        while (l && (line[l - 1] == '\n' || line[l - 1] == '\r')) line[--l] = '\0';
+        if (!l || line[0] == '#') continue;
+        fah_request req = *base;
+        req.ents = NULL;
+        req.nents = 0;
+        memset(&req.text, 0, sizeof req.text);
+        for (size_t i = 0; i < base->nents; i++) fah_request_add_entity(&req, base->ents[i].kind, base->ents[i].name);
+        char perr[300];
+        double ms = 0;
+        int rc;
+        if (fah_request_add_text(&req, line, perr, sizeof perr)) {
+            fprintf(stderr, "fahras search: %s line %zu: %s\n", path, lineno, perr);
+            rc = FAH_EXIT_USAGE;
+        } else {
+            rc = run_one(x, &req, line, &ms);
+        }
+        fah_request_free(&req);
+        if (rc == FAH_EXIT_NOTHING) empty++;
+        else if (rc) {
+            failed++;
+            if (rc > worst) worst = rc;
+            continue;
+        }
+        if (nq == cap) {
+            cap = cap ? cap * 2 : 256;
+            double *v = realloc(lat, cap * sizeof *v);
+            if (!v) break;
+            lat = v;
+        }
+        lat[nq++] = ms;
+    }
+    if (f != stdin) fclose(f);
+    if (nq) {
+        qsort(lat, nq, sizeof *lat, cmp_double);
+#define PCT(p) lat[(size_t)((p) / 100.0 * (double)(nq - 1) + 0.5)]
+        fprintf(stderr,
+                "fahras search: batch of %zu queries (%zu found nothing, %zu failed): latency per query, "
+                "with snippets, in this process: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                nq + failed, empty, failed, PCT(50), PCT(95), PCT(99), lat[nq - 1]);
+#undef PCT
+    }
+    free(lat);
+    return worst ? worst : FAH_EXIT_OK;
+}
+
 int fah_cmd_search(int argc, char **argv) {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},     {"limit", required_argument, NULL, 'n'},
@@ -160,16 +390,18 @@ int fah_cmd_search(int argc, char **argv) {
         {"to", required_argument, NULL, 'T'},     {"sort", required_argument, NULL, 'S'},
         {"leader", required_argument, NULL, 'L'}, {"country", required_argument, NULL, 'C'},
         {"topic", required_argument, NULL, 'P'},  {"rank-by-mentions", no_argument, NULL, 'M'},
-        {NULL, 0, NULL, 0}};
-    const char *dbopt = NULL;
+        {"count", no_argument, NULL, 'c'},        {"format", required_argument, NULL, 'f'},
+        {"batch", required_argument, NULL, 'b'},  {NULL, 0, NULL, 0}};
+    const char *dbopt = NULL, *batch = NULL;
     fah_request req;
     memset(&req, 0, sizeof req);
-    int sort_date = 0;
-    long limit = 10, offset = 0;
-    int json = 0, c;
+    search_ctx x;
+    memset(&x, 0, sizeof x);
+    x.limit = 10;
+    int c;
     optind = 1;
     fah_protect_dash_words(argc, argv);
-    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:L:C:P:M", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:L:C:P:Mcf:b:", opts, NULL)) != -1) {
         char *end;
         switch (c) {
             case 's': req.source = optarg; break;
@@ -179,33 +411,48 @@ int fah_cmd_search(int argc, char **argv) {
             case 'C': fah_request_add_entity(&req, FAH_ENT_COUNTRY, optarg); break;
             case 'P': fah_request_add_entity(&req, FAH_ENT_TOPIC, optarg); break;
             case 'M': req.rank_by_mentions = 1; break;
+            case 'c': x.count_only = 1; break;
+            case 'b': batch = optarg; break;
+            case 'f':
+                if (strcmp(optarg, "csv") == 0) x.out = OUT_CSV;
+                else if (strcmp(optarg, "json") == 0) x.out = OUT_JSON;
+                else if (strcmp(optarg, "text") == 0) x.out = OUT_HUMAN;
+                else {
+                    fprintf(stderr, "fahras search: --format takes text, json or csv\n");
+                    fah_request_free(&req);
+                    return FAH_EXIT_USAGE;
+                }
+                break;
             case 'S':
-                if (strcmp(optarg, "date") == 0) sort_date = 1;
-                else if (strcmp(optarg, "relevance") == 0) sort_date = 0;
+                if (strcmp(optarg, "date") == 0) x.sort_date = 1;
+                else if (strcmp(optarg, "relevance") == 0) x.sort_date = 0;
                 else {
                     fprintf(stderr, "fahras search: --sort takes date or relevance\n");
+                    fah_request_free(&req);
                     return FAH_EXIT_USAGE;
                 }
                 break;
             case 'd': dbopt = optarg; break;
             case 'n':
-                limit = strtol(optarg, &end, 10);
-                if (*end || limit < 0 || limit > 100000) {
+                x.limit = strtol(optarg, &end, 10);
+                if (*end || x.limit < 0 || x.limit > 100000) {
                     fprintf(stderr, "fahras search: --limit needs a number from 0 to 100000\n");
+                    fah_request_free(&req);
                     return FAH_EXIT_USAGE;
                 }
                 break;
             case 'o':
-                offset = strtol(optarg, &end, 10);
-                if (*end || offset < 0) {
+                x.offset = strtol(optarg, &end, 10);
+                if (*end || x.offset < 0) {
                     fprintf(stderr, "fahras search: --offset needs a number >= 0\n");
+                    fah_request_free(&req);
                     return FAH_EXIT_USAGE;
                 }
                 break;
-            case 'j': json = 1; break;
-            case 'h': usage(stdout); return FAH_EXIT_OK;
-            case 'V': fah_print_version(); return FAH_EXIT_OK;
-            default: usage(stderr); return FAH_EXIT_USAGE;
+            case 'j': x.out = OUT_JSON; break;
+            case 'h': usage(stdout); fah_request_free(&req); return FAH_EXIT_OK;
+            case 'V': fah_print_version(); fah_request_free(&req); return FAH_EXIT_OK;
+            default: usage(stderr); fah_request_free(&req); return FAH_EXIT_USAGE;
         }
     }
     char lo[32], hi[32];
@@ -214,135 +461,43 @@ int fah_cmd_search(int argc, char **argv) {
         fah_request_free(&req);
         return FAH_EXIT_USAGE;
     }
-    if (optind >= argc && !req.nents) {
+    if (optind >= argc && !req.nents && !batch) {
         fprintf(stderr, "fahras search: give a query, or a --leader, --country or --topic\n");
         usage(stderr);
         fah_request_free(&req);
         return FAH_EXIT_USAGE;
     }
+    if (batch && optind < argc) {
+        fprintf(stderr, "fahras search: --batch reads the queries from its file; give no QUERY too\n");
+        fah_request_free(&req);
+        return FAH_EXIT_USAGE;
+    }
     fah_buf qtext = FAH_BUF_INIT;
-    {
-        char perr[300];
-        if (fah_request_add_args(&req, argv + optind, argc - optind, &qtext, perr, sizeof perr)) {
-            fprintf(stderr, "fahras search: %s\n", perr);
-            fah_request_free(&req);
-            fah_buf_free(&qtext);
-            return FAH_EXIT_USAGE;
-        }
+    char perr[600];
+    if (!batch && fah_request_add_args(&req, argv + optind, argc - optind, &qtext, perr, sizeof perr)) {
+        fprintf(stderr, "fahras search: %s\n", perr);
+        fah_request_free(&req);
+        fah_buf_free(&qtext);
+        return FAH_EXIT_USAGE;
     }
-    double t0 = fah_now();
     char dbpath[4096];
-    fx_db *db = NULL;
     fah_stem_kind kind;
-    int rc = fah_open_cmd_db("fahras search", dbopt, dbpath, sizeof dbpath, &db, &kind);
-    if (rc) {
-        fah_buf_free(&qtext);
-        return rc;
+    int rc = fah_open_cmd_db("fahras search", dbopt, dbpath, sizeof dbpath, &x.db, &kind);
+    if (rc == 0 && fah_analyzer_new(kind, &x.an, perr, sizeof perr)) {
+        fprintf(stderr, "fahras search: %s\n", perr);
+        rc = FAH_EXIT_DB;
     }
-    fah_analyzer *an = NULL;
-    char err[600];
-    if (fah_analyzer_new(kind, &an, err, sizeof err)) {
-        fprintf(stderr, "fahras search: %s\n", err);
-        fx_db_close(db);
-        fah_buf_free(&qtext);
-        return FAH_EXIT_DB;
+    if (rc == 0) {
+        x.dbpath = dbpath;
+        const char *term = getenv("TERM");
+        x.tty = isatty(1) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
+        double ms = 0;
+        rc = batch ? run_batch(&x, &req, batch) : run_one(&x, &req, qtext.data ? qtext.data : "", &ms);
     }
-    fah_qterms qt = {0};
-    fx_query *q = NULL;
-    fah_gazetteer *gaz = NULL;
-    int gaz_failed = 0;
-    rc = fah_request_query(&req, "fahras search", db, an, 0, &q, &qt, &gaz);
-    if (rc) goto done;
-    fx_search_opts so;
-    memset(&so, 0, sizeof so);
-    if (sort_date) {
-        so.sort_by_value = 1;
-        so.sort_slot = FAH_SLOT_DATE;
-        so.sort_reverse = 1;
-    }
-    so.offset = (uint32_t)offset;
-    so.limit = (uint32_t)limit;
-    so.check_at_least = (uint32_t)(offset + limit > 100 ? offset + limit : 100);
-    fx_mset *m = NULL;
-    fx_error e;
-    fx_status st = fx_search(db, q, &so, &m, &e);
-    if (st != FX_OK) {
-        fprintf(stderr, "fahras search: database %s: %s\n", dbpath, e.msg);
-        rc = fah_exit_for_status(st);
-        goto done;
-    }
-    const char *term = getenv("TERM");
-    int tty = isatty(1) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
-    uint32_t n = fx_mset_size(m);
-    for (uint32_t i = 0; i < n; i++) {
-        char *data = NULL;
-        size_t dlen;
-        if (fx_mset_data(m, i, &data, &dlen, &e) != FX_OK) {
-            fprintf(stderr, "fahras search: database %s: %s\n", dbpath, e.msg);
-            rc = FAH_EXIT_DB;
-            break;
-        }
-        json_error_t je;
-        json_t *d = json_loadb(data, dlen, 0, &je);
-        free(data);
-        if (!d) {
-            fprintf(stderr, "fahras search: stored data of a document in %s is not JSON\n", dbpath);
-            rc = FAH_EXIT_DB;
-            break;
-        }
-        const char *text = jget(d, "body");
-        if (!text || !*text) text = jget(d, "abstract");
-        if (!text || !*text) text = jget(d, "title");
-        if (!text) text = "";
-        fah_snippet sn;
-        if (fah_snippet_make(an, text, strlen(text), &qt, SNIPPET_CHARS, &sn)) memset(&sn, 0, sizeof sn);
-        char *blob = NULL;
-        size_t bl;
-        if (json) fx_db_get_value(db, fx_mset_docid(m, i), FAH_SLOT_ENTITIES, &blob, &bl, NULL);
-        if (json)
-            print_json_hit((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn, blob);
-        else
-        {
-            print_human((size_t)offset + i + 1, fx_mset_weight(m, i), d, text, &sn, tty);
-            fx_db_get_value(db, fx_mset_docid(m, i), FAH_SLOT_ENTITIES, &blob, &bl, NULL);
-            if (!gaz && !gaz_failed && fah_request_gazetteer(db, an, &gaz, err, sizeof err)) gaz_failed = 1;
-            print_entities(blob, gaz);
-            putchar('\n');
-        }
-        free(blob);
-        fah_snippet_free(&sn);
-        json_decref(d);
-    }
-    double ms = (fah_now() - t0) * 1000.0;
-    if (json) {
-        json_t *s = json_object();
-        json_object_set_new(s, "type", json_string("summary"));
-        json_object_set_new(s, "query", json_string(qtext.data ? qtext.data : ""));
-        json_object_set_new(s, "total_estimate", json_integer(fx_mset_estimate(m)));
-        json_object_set_new(s, "returned", json_integer(n));
-        json_object_set_new(s, "elapsed_ms", json_real(ms));
-        char *str = json_dumps(s, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        if (str) puts(str);
-        free(str);
-        json_decref(s);
-    } else if (fx_mset_estimate(m) == 0) {
-        fprintf(stderr, "fahras search: no article matches\n");
-    } else if (n == 0) {
-        printf("no results at offset %ld; about %u matches in all (%.1f ms)\n", offset,
-               fx_mset_estimate(m), ms);
-    } else {
-        printf("%ld-%ld of about %u match%s (%.1f ms)\n", offset + 1, offset + (long)n,
-               fx_mset_estimate(m), fx_mset_estimate(m) == 1 ? "" : "es", ms);
-    }
-    if (rc == 0 && fx_mset_estimate(m) == 0) rc = FAH_EXIT_NOTHING;
-    fx_mset_free(m);
-done:
-    fah_gazetteer_delete(gaz);
+    fah_gazetteer_delete(x.gaz);
+    fah_analyzer_delete(x.an);
+    fx_db_close(x.db);
     fah_request_free(&req);
-    fx_query_free(q);
-    fah_qterms_free(&qt);
-    fah_analyzer_delete(an);
-    fx_db_close(db);
     fah_buf_free(&qtext);
     return rc;
 }
