@@ -21,6 +21,8 @@
  *                    of L (leader), C (country), M (country metonym), T
  *                    (topic), K (leader candidate): for ranking by mentions
  *                    and for facets
+ *   FAH_SLOT_SIGNATURE  MinHash signature of the words (signature.h), to
+ *                    collapse copies and near copies in results
  * Data: a JSON object with the article's stored fields (see docbuild.h).
  * Metadata keys: FAH_META_*.
  */
@@ -32,6 +34,7 @@
 #define FAH_SLOT_DATE 0
 #define FAH_SLOT_SOURCE 1
 #define FAH_SLOT_ENTITIES 2
+#define FAH_SLOT_SIGNATURE 3
 
 #define FAH_PREFIX_STEM "Z"
 #define FAH_PREFIX_ID "Q"

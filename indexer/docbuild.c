@@ -10,13 +10,17 @@
 #include "../common/schema.h"
 #include "../tagger/tagger.h"
 #include "date.h"
+#include "signature.h"
 #include "termtable.h"
+#include <xxhash.h>
 
 struct fah_docbuilder {
     fah_analyzer *an;
     fx_doc *doc;
     fah_termtable *terms;
     fah_buf title, abstract, body, term;
+    uint64_t *words;              /* hashes of the article's words, for its signature */
+    size_t nwords, capwords;
     fah_tagger *tagger;           /* NULL: no entity tagging */
     const fah_gazetteer *gaz;
     fah_buf blob;
@@ -45,6 +49,7 @@ void fah_docbuilder_delete(fah_docbuilder *b) {
     fah_buf_free(&b->body);
     fah_buf_free(&b->term);
     fah_buf_free(&b->blob);
+    free(b->words);
     fah_tagger_delete(b->tagger);
     free(b);
 }
@@ -78,6 +83,19 @@ static int add_token(void *vctx, const fah_token *t) {
     }
     if (t->pos > c->last_pos) c->last_pos = t->pos;
     if (rc == 0 && c->b->tagger) rc = fah_tagger_token(c->b->tagger, t, c->text);
+    if (rc == 0 && !t->colocated) {
+        fah_docbuilder *b = c->b;
+        if (b->nwords == b->capwords) {
+            size_t cap = b->capwords ? b->capwords * 2 : 1024;
+            uint64_t *v = realloc(b->words, cap * sizeof *v);
+            if (!v) rc = -1;
+            else {
+                b->words = v;
+                b->capwords = cap;
+            }
+        }
+        if (rc == 0) b->words[b->nwords++] = XXH3_64bits(t->norm, t->norm_len);
+    }
     if (rc) {
         c->st = FX_ERR_NOMEM;
         snprintf(c->err->msg, sizeof c->err->msg, "out of memory");
@@ -88,6 +106,7 @@ static int add_token(void *vctx, const fah_token *t) {
 
 void fah_docbuild_clear(fah_docbuilder *b) {
     fx_doc_clear(b->doc);
+    b->nwords = 0;
     fah_termtable_reset(b->terms);
 }
 
@@ -212,6 +231,12 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
         return st;
 
     if (b->tagger && (st = add_entities(b, err)) != FX_OK) return st;
+    {
+        unsigned char sig[FAH_SIG_BYTES];
+        fah_signature(b->words, b->nwords, sig);
+        if ((st = fx_doc_set_value(b->doc, FAH_SLOT_SIGNATURE, (const char *)sig, sizeof sig, err)) != FX_OK)
+            return st;
+    }
 
     out->idterm_len = fah_id_term(id, out->idterm, sizeof out->idterm);
     if ((st = fx_doc_add_boolean_term(b->doc, out->idterm, out->idterm_len, err)) != FX_OK)

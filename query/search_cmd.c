@@ -17,6 +17,7 @@
 #include "../common/schema.h"
 #include "../stemmer/analyzer.h"
 #include "../xap/fx.h"
+#include "../indexer/signature.h"
 #include "parse.h"
 #include "entjson.h"
 #include "request.h"
@@ -53,7 +54,9 @@ static void usage(FILE *to) {
             "  --topic NAME     ... about this topic (\"أزمة المياه\", water-crisis)\n"
             "  --rank-by-mentions  with QUERY: articles naming the entities more rank higher\n"
             "                   (without QUERY they are ranked by mentions anyway)\n"
-            "  --count          print only the number of matching articles (exact)\n"
+            "  --count          print only the number of matching articles (exact; copies counted)\n"
+            "  --no-collapse    show copies and near copies too (by default a hit hides the\n"
+            "                   articles that share 90%% of its word shingles, and says how many)\n"
             "  --format F       text (default), json (as --json) or csv (RFC 4180, a header row)\n"
             "  --batch FILE     one query per line (- for stdin), in one process: results as usual,\n"
             "                   then latency per query (p50, p95, p99) on stderr\n"
@@ -126,7 +129,7 @@ static void print_human(size_t rank, double score, json_t *d, const char *text,
 }
 
 static void print_json_hit(size_t rank, double score, json_t *d, const char *text,
-                           const fah_snippet *sn, const char *blob) {
+                           const fah_snippet *sn, const char *blob, uint32_t duplicates) {
     json_t *o = json_object();
     json_object_set_new(o, "type", json_string("hit"));
     json_object_set_new(o, "rank", json_integer((json_int_t)rank));
@@ -148,6 +151,7 @@ static void print_json_hit(size_t rank, double score, json_t *d, const char *tex
     json_object_set_new(o, "highlights", hl);
     json_t *ent = fah_entities_json(blob);
     json_object_set_new(o, "entities", ent);
+    json_object_set_new(o, "duplicates", json_integer(duplicates));
     char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     if (s) {
         puts(s);
@@ -192,9 +196,17 @@ typedef struct search_ctx {
     fah_gazetteer *gaz;
     int gaz_failed;
     const char *dbpath;
-    int out, count_only, sort_date, tty;
+    int out, count_only, sort_date, tty, no_collapse;
     long limit, offset;
 } search_ctx;
+
+/* Near-duplicate collapsing: hits whose signatures (signature.h) agree on
+ * at least this share of positions (an estimated Jaccard similarity of
+ * their 3-word shingles) are copies of the higher-ranked one and hidden
+ * behind it with a count. */
+#define FAH_DUP_SIMILARITY 0.9
+/* Hits fetched beyond offset + limit to find copies among. */
+#define FAH_DUP_WINDOW 50
 
 /* Run one query (the request `req`, typed as `typed`) and print its
  * results.  Returns an exit code; *ms gets the time it took. */
@@ -213,8 +225,11 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
         so.sort_slot = FAH_SLOT_DATE;
         so.sort_reverse = 1;
     }
-    so.offset = x->count_only ? 0 : (uint32_t)x->offset;
-    so.limit = x->count_only ? 0 : (uint32_t)x->limit;
+    /* with collapsing, rank from 0 and fetch a window beyond offset + limit:
+     * copies are found among the fetched hits */
+    uint32_t want = (uint32_t)(x->offset + x->limit);
+    so.offset = x->count_only ? 0 : x->no_collapse ? (uint32_t)x->offset : 0;
+    so.limit = x->count_only ? 0 : x->no_collapse ? (uint32_t)x->limit : want * 2 + FAH_DUP_WINDOW;
     /* --count: every match examined, so the count is exact */
     uint32_t all = 0;
     fx_db_doccount(x->db, &all, NULL);
@@ -228,6 +243,36 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
         goto done;
     }
     uint32_t n = fx_mset_size(m);
+    /* which fetched hits to show (indexes into m) and how many copies each hides */
+    uint32_t *show = calloc(n ? n : 1, sizeof *show), *dups = calloc(n ? n : 1, sizeof *dups);
+    char **sigs = calloc(n ? n : 1, sizeof *sigs);
+    size_t *siglen = calloc(n ? n : 1, sizeof *siglen);
+    uint32_t nshow = 0;
+    if (!show || !dups || !sigs || !siglen) {
+        rc = FAH_EXIT_IO;
+        n = 0;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (x->no_collapse || x->count_only) {
+            show[nshow++] = i;
+            continue;
+        }
+        fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_SIGNATURE, &sigs[i], &siglen[i], NULL);
+        int copy = 0;
+        for (uint32_t k = 0; k < nshow && !copy; k++) {
+            uint32_t j = show[k];
+            if (fah_signature_similarity(sigs[i], siglen[i], sigs[j], siglen[j]) >= FAH_DUP_SIMILARITY) {
+                dups[k]++;
+                copy = 1;
+            }
+        }
+        if (!copy) show[nshow++] = i;
+    }
+    /* the page: [offset, offset + limit) of the collapsed list */
+    uint32_t first = x->no_collapse ? 0 : (uint32_t)x->offset;
+    if (first > nshow) first = nshow;
+    uint32_t last = x->no_collapse ? nshow : first + (uint32_t)x->limit;
+    if (last > nshow) last = nshow;
     if (x->count_only) {
         if (x->out == OUT_JSON) {
             json_t *o = json_pack("{s:s,s:s,s:I}", "type", "count", "query", typed, "count",
@@ -243,7 +288,9 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
     }
     if (x->out == OUT_CSV && !x->count_only && x->offset == 0)
         fputs("rank,score,id,title,date,source,url,path,snippet\r\n", stdout);
-    for (uint32_t i = 0; i < n; i++) {
+    if (x->count_only) first = last = 0;
+    for (uint32_t r = first; r < last; r++) {
+        uint32_t i = show[r];
         char *data = NULL;
         size_t dlen;
         if (fx_mset_data(m, i, &data, &dlen, &e) != FX_OK) {
@@ -267,14 +314,16 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
         if (fah_snippet_make(x->an, text, strlen(text), &qt, SNIPPET_CHARS, &sn)) memset(&sn, 0, sizeof sn);
         char *blob = NULL;
         size_t bl;
-        size_t rank = (size_t)x->offset + i + 1;
+        size_t rank = (size_t)x->offset + (r - first) + 1;
         if (x->out != OUT_CSV) fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_ENTITIES, &blob, &bl, NULL);
         if (x->out == OUT_JSON) {
-            print_json_hit(rank, fx_mset_weight(m, i), d, text, &sn, blob);
+            print_json_hit(rank, fx_mset_weight(m, i), d, text, &sn, blob, dups[r]);
         } else if (x->out == OUT_CSV) {
             print_csv_hit(rank, fx_mset_weight(m, i), d, text, &sn);
         } else {
             print_human(rank, fx_mset_weight(m, i), d, text, &sn, x->tty);
+            if (dups[r]) printf("   (+%u near-identical cop%s hidden; --no-collapse shows them)\n", dups[r],
+                                dups[r] == 1 ? "y" : "ies");
             if (!x->gaz && !x->gaz_failed && fah_request_gazetteer(x->db, x->an, &x->gaz, err, sizeof err))
                 x->gaz_failed = 1;
             print_entities(blob, x->gaz);
@@ -284,6 +333,12 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
         fah_snippet_free(&sn);
         json_decref(d);
     }
+    n = last - first;
+    for (uint32_t i = 0; sigs && i < fx_mset_size(m); i++) free(sigs[i]);
+    free(sigs);
+    free(siglen);
+    free(show);
+    free(dups);
     *ms = (fah_now() - t0) * 1000.0;
     uint32_t est = fx_mset_estimate(m);
     if (x->count_only) {
@@ -391,7 +446,8 @@ int fah_cmd_search(int argc, char **argv) {
         {"leader", required_argument, NULL, 'L'}, {"country", required_argument, NULL, 'C'},
         {"topic", required_argument, NULL, 'P'},  {"rank-by-mentions", no_argument, NULL, 'M'},
         {"count", no_argument, NULL, 'c'},        {"format", required_argument, NULL, 'f'},
-        {"batch", required_argument, NULL, 'b'},  {NULL, 0, NULL, 0}};
+        {"batch", required_argument, NULL, 'b'},  {"no-collapse", no_argument, NULL, 'A'},
+        {NULL, 0, NULL, 0}};
     const char *dbopt = NULL, *batch = NULL;
     fah_request req;
     memset(&req, 0, sizeof req);
@@ -401,7 +457,7 @@ int fah_cmd_search(int argc, char **argv) {
     int c;
     optind = 1;
     fah_protect_dash_words(argc, argv);
-    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:L:C:P:Mcf:b:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:L:C:P:Mcf:b:A", opts, NULL)) != -1) {
         char *end;
         switch (c) {
             case 's': req.source = optarg; break;
@@ -413,6 +469,7 @@ int fah_cmd_search(int argc, char **argv) {
             case 'M': req.rank_by_mentions = 1; break;
             case 'c': x.count_only = 1; break;
             case 'b': batch = optarg; break;
+            case 'A': x.no_collapse = 1; break;
             case 'f':
                 if (strcmp(optarg, "csv") == 0) x.out = OUT_CSV;
                 else if (strcmp(optarg, "json") == 0) x.out = OUT_JSON;

@@ -33,6 +33,18 @@ printf 'المياه\nماكرون AND الكاظمي\n# a comment\n\n"ضبط ا
 "$FAHRAS_BIN" search --db "$db" --json --batch "$TMP/queries" >"$TMP/bout" 2>"$TMP/berr"
 check "--batch runs every query (3 summaries)" [ "$(grep -c '"type":"summary"' "$TMP/bout")" -eq 3 ]
 check "--batch reports latency percentiles" grep -q "batch of 3 queries.*p50 .* ms, p95 .* ms, p99" "$TMP/berr"
+# copies and near copies are collapsed behind the best hit, with a count
+mkdir -p "$TMP/dups"
+cp "$FAHRAS_SRC/corpus/text/water-basra.txt" "$TMP/dups/a.txt"
+cp "$FAHRAS_SRC/corpus/text/water-basra.txt" "$TMP/dups/copy.txt"
+{ echo "Title: البصرة: أزمة المياه تتفاقم"; tail -n +2 "$FAHRAS_SRC/corpus/text/water-basra.txt"; echo "للمزيد تابعونا"; } >"$TMP/dups/recrawl.txt"
+cp "$FAHRAS_SRC/corpus/text/drought-tigris-euphrates.txt" "$TMP/dups/other.txt"
+"$FAHRAS_BIN" index --quiet --db "$TMP/ddb" "$TMP/dups"
+dj=$("$FAHRAS_BIN" search --db "$TMP/ddb" --json المياه)
+check "a copy and a re-crawl with another headline are hidden behind one hit" \
+  jq -se '[.[] | select(.type=="hit")] | length == 2 and .[0].duplicates == 2 and .[1].duplicates == 0' <<<"$dj"
+check "--no-collapse shows all four" [ "$("$FAHRAS_BIN" search --db "$TMP/ddb" --json --no-collapse المياه | grep -c '"type":"hit"')" -eq 4 ]
+check "the human output says so" sh -c "'$FAHRAS_BIN' search --db '$TMP/ddb' المياه | grep -q '+2 near-identical copies hidden'"
 LC_ALL=C LANG=C "$FAHRAS_BIN" search --db "$db" --count المياه >"$TMP/c1"
 check "LANG=C gives the same results" [ "$(cat "$TMP/c1")" = "$(count المياه)" ]
 finish

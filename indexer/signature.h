@@ -1,0 +1,32 @@
+/*
+ * signature.h - a MinHash signature of an article's words, to find copies
+ * and near copies (re-crawls with another headline or footer) at search
+ * time.
+ *
+ * The article's normalized words (title, abstract, body) form 3-word
+ * shingles; the signature holds, for each of FAH_SIG_HASHES universal hash
+ * functions, the minimum over the shingles (Broder, "On the resemblance and
+ * containment of documents", 1997).  The share of equal positions in two
+ * signatures estimates the Jaccard similarity of their shingle sets
+ * (standard error about 0.06 at 64 hashes near 0.9).  Stored as 4-byte
+ * big-endian values in FAH_SLOT_SIGNATURE (schema.h).
+ */
+#ifndef FAHRAS_SIGNATURE_H
+#define FAHRAS_SIGNATURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FAH_SIG_HASHES 64
+#define FAH_SIG_BYTES (FAH_SIG_HASHES * 4)
+
+/* Signature of the word hashes words[0..n) into out (FAH_SIG_BYTES).
+ * Fewer than 3 words: the words themselves are the shingles; none: all
+ * bytes 0xff. */
+void fah_signature(const uint64_t *words, size_t n, unsigned char out[FAH_SIG_BYTES]);
+
+/* Estimated Jaccard similarity (0..1) of two signatures; 0 when either is
+ * missing or not FAH_SIG_BYTES long. */
+double fah_signature_similarity(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif
