@@ -19,6 +19,7 @@ typedef struct command {
 static const command commands[] = {
     {"index", fah_cmd_index, "index the articles under one or more directories"},
     {"search", fah_cmd_search, "rank articles for a query and print snippets"},
+    {"similar", fah_cmd_similar, "articles like a given one (query expansion from its terms)"},
     {"facets", fah_cmd_facets, "the leaders, countries, topics, sources and months of the matches"},
     {"show", fah_cmd_show, "print stored articles whole, by id"},
     {"stats", fah_cmd_stats, "what a database holds, and its last index run"},

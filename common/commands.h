@@ -11,6 +11,7 @@
 int fah_cmd_index(int argc, char **argv);
 int fah_cmd_search(int argc, char **argv);
 int fah_cmd_facets(int argc, char **argv);
+int fah_cmd_similar(int argc, char **argv);
 int fah_cmd_analyze(int argc, char **argv);
 int fah_cmd_show(int argc, char **argv);
 int fah_cmd_stats(int argc, char **argv);

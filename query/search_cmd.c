@@ -210,14 +210,27 @@ typedef struct search_ctx {
 
 /* Run one query (the request `req`, typed as `typed`) and print its
  * results.  Returns an exit code; *ms gets the time it took. */
+static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *typed, double t0, double *ms);
+
 static int run_one(search_ctx *x, fah_request *req, const char *typed, double *ms) {
     double t0 = fah_now();
-    char err[600];
     fah_qterms qt = {0};
     fx_query *q = NULL;
-    fx_mset *m = NULL;
     int rc = fah_request_query(req, "fahras search", x->db, x->an, 0, &q, &qt, &x->gaz);
-    if (rc) goto done;
+    if (rc == 0) rc = run_query(x, q, &qt, typed, t0, ms);
+    else *ms = (fah_now() - t0) * 1000.0;
+    fx_query_free(q);
+    fah_qterms_free(&qt);
+    return rc;
+}
+
+/* Search with q (borrowed) and print the page; qtp: the words to
+ * highlight.  Returns an exit code; *ms the time since t0. */
+static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *typed, double t0, double *ms) {
+    char err[600];
+    fah_qterms qt = *qtp;
+    fx_mset *m = NULL;
+    int rc = 0;
     fx_search_opts so;
     memset(&so, 0, sizeof so);
     if (x->sort_date) {
@@ -366,8 +379,6 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
 done:
     if (!*ms) *ms = (fah_now() - t0) * 1000.0;
     fx_mset_free(m);
-    fx_query_free(q);
-    fah_qterms_free(&qt);
     return rc;
 }
 
@@ -556,5 +567,86 @@ int fah_cmd_search(int argc, char **argv) {
     fx_db_close(x.db);
     fah_request_free(&req);
     fah_buf_free(&qtext);
+    return rc;
+}
+
+int fah_cmd_similar(int argc, char **argv) {
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},   {"limit", required_argument, NULL, 'n'},
+        {"json", no_argument, NULL, 'j'},       {"format", required_argument, NULL, 'f'},
+        {"no-collapse", no_argument, NULL, 'A'}, {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},    {NULL, 0, NULL, 0}};
+    static const char usage_text[] =
+        "usage: fahras similar [--db PATH] [--limit N] [--json | --format text|json|csv] [--no-collapse] ID\n"
+        "\n"
+        "Articles like article ID: the 30 terms (stems) that best tell it apart, chosen by\n"
+        "Xapian's query expansion with the article as the relevant set, searched with BM25.\n"
+        "Exit: 0 found; 1 no such article or nothing similar; 2 usage; 3 database missing\n";
+    const char *dbopt = NULL;
+    search_ctx x;
+    memset(&x, 0, sizeof x);
+    x.limit = 10;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:n:jf:AhV", opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+            case 'd': dbopt = optarg; break;
+            case 'n':
+                x.limit = strtol(optarg, &end, 10);
+                if (*end || x.limit < 0 || x.limit > 100000) {
+                    fprintf(stderr, "fahras similar: --limit needs a number from 0 to 100000\n");
+                    return FAH_EXIT_USAGE;
+                }
+                break;
+            case 'j': x.out = OUT_JSON; break;
+            case 'f':
+                x.out = strcmp(optarg, "csv") == 0 ? OUT_CSV : strcmp(optarg, "json") == 0 ? OUT_JSON : OUT_HUMAN;
+                break;
+            case 'A': x.no_collapse = 1; break;
+            case 'h': fputs(usage_text, stdout); return FAH_EXIT_OK;
+            case 'V': fah_print_version(); return FAH_EXIT_OK;
+            default: fputs(usage_text, stderr); return FAH_EXIT_USAGE;
+        }
+    }
+    if (optind + 1 != argc) {
+        fputs(usage_text, stderr);
+        return FAH_EXIT_USAGE;
+    }
+    char dbpath[4096], err[600];
+    fah_stem_kind kind;
+    int rc = fah_open_cmd_db("fahras similar", dbopt, dbpath, sizeof dbpath, &x.db, &kind);
+    if (rc) return rc;
+    x.dbpath = dbpath;
+    double t0 = fah_now(), ms = 0;
+    char term[4400];
+    size_t tl = fah_id_term(argv[optind], term, sizeof term);
+    fx_docid id;
+    fx_error e;
+    fx_query *q = NULL;
+    fah_qterms qt = {0};
+    if (fx_db_find_by_term(x.db, term, tl, &id, &e) != FX_OK) {
+        fprintf(stderr, "fahras similar: no article with id '%s' in %s\n", argv[optind], dbpath);
+        rc = FAH_EXIT_NOTHING;
+    } else if (fah_analyzer_new(kind, &x.an, err, sizeof err)) {
+        fprintf(stderr, "fahras similar: %s\n", err);
+        rc = FAH_EXIT_DB;
+    } else {
+        const char *prefix = kind == FAH_STEM_NONE ? "" : FAH_PREFIX_STEM;
+        fx_status st = fx_query_similar(x.db, id, prefix, strlen(prefix), 30, term, tl, &q, &e);
+        if (st != FX_OK) {
+            fprintf(stderr, "fahras similar: database %s: %s\n", dbpath, e.msg);
+            rc = fah_exit_for_status(st);
+        } else {
+            const char *tty_term = getenv("TERM");
+            x.tty = isatty(1) && !getenv("NO_COLOR") && !(tty_term && strcmp(tty_term, "dumb") == 0);
+            rc = run_query(&x, q, &qt, argv[optind], t0, &ms);
+        }
+    }
+    fx_query_free(q);
+    fah_qterms_free(&qt);
+    fah_gazetteer_delete(x.gaz);
+    fah_analyzer_delete(x.an);
+    fx_db_close(x.db);
     return rc;
 }

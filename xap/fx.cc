@@ -381,6 +381,37 @@ fx_status fx_db_relocate(fx_db *db, const char *old_term, size_t oldlen, const c
     FX_CATCH
 }
 
+namespace {
+// Expansion decider: only terms with the given prefix (stems), never the id.
+struct PrefixDecider : public Xapian::ExpandDecider {
+    std::string prefix;
+    explicit PrefixDecider(const std::string &p) : prefix(p) {}
+    bool operator()(const std::string &t) const override {
+        return t.size() > prefix.size() && t.compare(0, prefix.size(), prefix) == 0;
+    }
+};
+}  // namespace
+
+fx_status fx_query_similar(fx_db *db, fx_docid id, const char *prefix, size_t plen, unsigned nterms,
+                           const char *idterm, size_t idlen, fx_query **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    Xapian::Database &d = db->base();
+    d.get_document(id);  // DocNotFoundError when absent
+    Xapian::Enquire enq(d);
+    Xapian::RSet rset;
+    rset.add_document(id);
+    PrefixDecider dec(std::string(prefix, plen));
+    Xapian::ESet eset = enq.get_eset(nterms, rset, &dec);
+    std::vector<Xapian::Query> terms;
+    for (Xapian::ESetIterator t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+    Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(std::string(idterm, idlen)));
+    *out = new fx_query{q};
+    return FX_OK;
+    FX_CATCH
+}
+
 fx_status fx_db_check(const char *path, size_t *errors, char **report, fx_error *err) {
     *errors = 0;
     *report = nullptr;

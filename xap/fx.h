@@ -237,6 +237,15 @@ double fx_mset_weight(const fx_mset *m, uint32_t i);
 fx_status fx_mset_data(fx_mset *m, uint32_t i, char **data, size_t *len, fx_error *err);
 void fx_mset_free(fx_mset *m);
 
+/* Articles like document `id`: Xapian's query expansion (Enquire::get_eset
+ * with the document as the relevance set, Robertson's term selection) picks
+ * its `nterms` best terms among those starting with `prefix` (plen bytes;
+ * e.g. the stem prefix), and *out gets their OR, the document itself
+ * excluded (AND_NOT its `idterm`).  FX_ERR_NOT_FOUND_DOC if no such
+ * document. */
+fx_status fx_query_similar(fx_db *db, fx_docid id, const char *prefix, size_t plen, unsigned nterms,
+                           const char *idterm, size_t idlen, fx_query **out, fx_error *err);
+
 /* ---- entity counts (fx_entities.cc) --------------------------------- */
 
 /* A query matching the documents indexed by `term` (e.g. "XLemmanuel-macron"),

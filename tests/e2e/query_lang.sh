@@ -45,6 +45,11 @@ check "a copy and a re-crawl with another headline are hidden behind one hit" \
   jq -se '[.[] | select(.type=="hit")] | length == 2 and .[0].duplicates == 2 and .[1].duplicates == 0' <<<"$dj"
 check "--no-collapse shows all four" [ "$("$FAHRAS_BIN" search --db "$TMP/ddb" --json --no-collapse المياه | grep -c '"type":"hit"')" -eq 4 ]
 check "the human output says so" sh -c "'$FAHRAS_BIN' search --db '$TMP/ddb' المياه | grep -q '+2 near-identical copies hidden'"
+# similar: articles like one, never itself
+sim=$("$FAHRAS_BIN" search --db "$db" --json --limit 1 ماكرون | jq -r 'select(.type=="hit") | .id')
+out=$("$FAHRAS_BIN" similar --db "$db" --json --limit 5 "$sim")
+check "similar lists other articles" jq -se --arg id "$sim" '[.[] | select(.type=="hit")] | length > 0 and all(.id != $id)' <<<"$out"
+expect_exit 1 "similar with an unknown id" "$FAHRAS_BIN" similar --db "$db" no-such-id
 LC_ALL=C LANG=C "$FAHRAS_BIN" search --db "$db" --count المياه >"$TMP/c1"
 check "LANG=C gives the same results" [ "$(cat "$TMP/c1")" = "$(count المياه)" ]
 finish
