@@ -21,6 +21,7 @@
 #include "parse.h"
 #include "entjson.h"
 #include "request.h"
+#include "spell.h"
 #include "qterms.h"
 #include "snippet.h"
 
@@ -354,6 +355,10 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
     free(dups);
     *ms = (fah_now() - t0) * 1000.0;
     uint32_t est = fx_mset_estimate(m);
+    /* few results: a spelling suggestion from the index vocabulary */
+    fah_buf suggestion = FAH_BUF_INIT;
+    if (est < 3 && !x->count_only && qt.n && fah_spell_suggest(x->db, &qt, &suggestion) == 0)
+        fah_buf_reset(&suggestion);
     if (x->count_only) {
     } else if (x->out == OUT_JSON) {
         json_t *o = json_object();
@@ -362,6 +367,7 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
         json_object_set_new(o, "total_estimate", json_integer(est));
         json_object_set_new(o, "returned", json_integer(n));
         json_object_set_new(o, "elapsed_ms", json_real(*ms));
+        if (suggestion.len) json_object_set_new(o, "suggestion", json_string(suggestion.data));
         char *str = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
         if (str) puts(str);
         free(str);
@@ -369,12 +375,15 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
     } else if (x->out == OUT_CSV) {
     } else if (est == 0) {
         fprintf(stderr, "fahras search: no article matches\n");
+        if (suggestion.len) fprintf(stderr, "did you mean: %s\n", suggestion.data);
     } else if (n == 0) {
         printf("no results at offset %ld; about %u matches in all (%.1f ms)\n", x->offset, est, *ms);
     } else {
         printf("%ld-%ld of about %u match%s (%.1f ms)\n", x->offset + 1, x->offset + (long)n, est,
                est == 1 ? "" : "es", *ms);
     }
+    if (x->out == OUT_HUMAN && est > 0 && suggestion.len) printf("did you mean: %s\n", suggestion.data);
+    fah_buf_free(&suggestion);
     if (rc == 0 && est == 0) rc = FAH_EXIT_NOTHING;
 done:
     if (!*ms) *ms = (fah_now() - t0) * 1000.0;

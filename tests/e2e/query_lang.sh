@@ -45,6 +45,10 @@ check "a copy and a re-crawl with another headline are hidden behind one hit" \
   jq -se '[.[] | select(.type=="hit")] | length == 2 and .[0].duplicates == 2 and .[1].duplicates == 0' <<<"$dj"
 check "--no-collapse shows all four" [ "$("$FAHRAS_BIN" search --db "$TMP/ddb" --json --no-collapse المياه | grep -c '"type":"hit"')" -eq 4 ]
 check "the human output says so" sh -c "'$FAHRAS_BIN' search --db '$TMP/ddb' المياه | grep -q '+2 near-identical copies hidden'"
+# a misspelt word: a suggestion from the index vocabulary
+check "did you mean (JSON)" sh -c "'$FAHRAS_BIN' search --db '$db' --json ماكرن | tail -n 1 | jq -e '.suggestion == \"ماكرون\"' >/dev/null"
+expect_exit 1 "a misspelt word finds nothing" "$FAHRAS_BIN" search --db "$db" ماكرن
+check "and says what was meant" grep -q "did you mean: ماكرون" "$TMP/err"
 # similar: articles like one, never itself
 sim=$("$FAHRAS_BIN" search --db "$db" --json --limit 1 ماكرون | jq -r 'select(.type=="hit") | .id')
 out=$("$FAHRAS_BIN" similar --db "$db" --json --limit 5 "$sim")
