@@ -77,6 +77,13 @@ typedef struct {
     size_t last_norm_len;
 } pctx;
 
+/* Record a copy of q as an --explain part labelled label[0..len). */
+static int add_part(fah_qterms *terms, const char *label, size_t len, const fx_query *q) {
+    fx_query *copy = NULL;
+    if (!q || fx_query_copy(q, &copy, NULL) != FX_OK) return -1;
+    return fah_qterms_add_part(terms, label, len, copy);
+}
+
 static int on_word(void *vctx, const fah_token *t) {
     pctx *c = vctx;
     if (t->colocated && c->in_phrase) return 0; /* a phrase matches the words as written */
@@ -92,14 +99,20 @@ static int on_word(void *vctx, const fah_token *t) {
         return 0;
     }
     if (c->in_phrase) return qpush(&c->phrase, surface) ? (c->fail = 1) : 0;
-    if (!c->stemmed) return qpush(c->items, surface) ? (c->fail = 1) : 0;
+    if (!c->stemmed) {
+        if (add_part(c->terms, t->norm, t->norm_len, surface)) goto oom;
+        return qpush(c->items, surface) ? (c->fail = 1) : 0;
+    }
     fah_buf zt = FAH_BUF_INIT;
     fah_buf_puts(&zt, FAH_PREFIX_STEM);
     fah_buf_append(&zt, t->stem, t->stem_len);
     fx_query *stem = NULL, *both = NULL;
     fx_status st = fx_query_term(zt.data, zt.len, 1, c->qpos, &stem, NULL);
     fah_buf_free(&zt);
-    if (st != FX_OK) return qpush(c->items, surface) ? (c->fail = 1) : 0;
+    if (st != FX_OK) {
+        if (add_part(c->terms, t->norm, t->norm_len, surface)) goto oom;
+        return qpush(c->items, surface) ? (c->fail = 1) : 0;
+    }
     fx_query *exact = NULL;
     st = fx_query_scale(surface, FAH_EXACT_FORM_WEIGHT, &exact, NULL);
     fx_query_free(surface);
@@ -112,6 +125,10 @@ static int on_word(void *vctx, const fah_token *t) {
     fx_query_free(stem);
     fx_query_free(exact);
     if (st != FX_OK) goto oom;
+    if (add_part(c->terms, t->norm, t->norm_len, both)) {
+        fx_query_free(both);
+        goto oom;
+    }
     return qpush(c->items, both) ? (c->fail = 1) : 0;
 oom:
     c->fail = 1;
@@ -238,9 +255,12 @@ static fx_query *parse_phrase(parser *p) {
         p->i = (size_t)(end - p->s);
     }
     if (!words.n) return NULL; /* "" or only punctuation: nothing to match */
-    if (words.n == 1) return combine(p, FX_OP_OR, &words, 0);
-    if (slop >= 0) return combine(p, FX_OP_NEAR, &words, (uint32_t)(words.n + (size_t)slop));
-    return combine(p, FX_OP_PHRASE, &words, 0);
+    fx_query *q;
+    if (words.n == 1) q = combine(p, FX_OP_OR, &words, 0);
+    else if (slop >= 0) q = combine(p, FX_OP_NEAR, &words, (uint32_t)(words.n + (size_t)slop));
+    else q = combine(p, FX_OP_PHRASE, &words, 0);
+    if (q && add_part(p->c->terms, p->s + open, p->i - open, q)) oom(p);
+    return q;
 }
 
 /* The end of a bare item (word or field value) at the cursor. */
@@ -317,6 +337,7 @@ static fx_query *parse_word(parser *p) {
             fail_at(p, ws, "a prefix* needs at least one letter");
             return NULL;
         }
+        if (add_part(p->c->terms, p->s + ws, we - ws, w)) oom(p);
         return w;
     }
     if (analyze_into(p, p->s + ws, we - ws, &items, 0)) return NULL;

@@ -1,5 +1,7 @@
 #include "qterms.h"
 
+#include "../xap/fx.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +42,38 @@ int fah_qterms_match(const fah_qterms *q, const char *norm, size_t nlen, const c
     return -1;
 }
 
+int fah_qterms_add_part(fah_qterms *q, const char *label, size_t len, struct fx_query *part) {
+    if (q->nparts == q->capparts) {
+        size_t cap = q->capparts ? q->capparts * 2 : 8;
+        char **l = realloc(q->part_label, cap * sizeof *l);
+        if (!l) {
+            fx_query_free(part);
+            return -1;
+        }
+        q->part_label = l;
+        struct fx_query **v = realloc(q->part_q, cap * sizeof *v);
+        if (!v) {
+            fx_query_free(part);
+            return -1;
+        }
+        q->part_q = v;
+        q->capparts = cap;
+    }
+    if (!(q->part_label[q->nparts] = strndup(label, len))) {
+        fx_query_free(part);
+        return -1;
+    }
+    q->part_q[q->nparts++] = part;
+    return 0;
+}
+
 void fah_qterms_free(fah_qterms *q) {
+    for (size_t i = 0; i < q->nparts; i++) {
+        free(q->part_label[i]);
+        fx_query_free(q->part_q[i]);
+    }
+    free(q->part_label);
+    free(q->part_q);
     for (size_t i = 0; i < q->n; i++) {
         free(q->norm[i]);
         free(q->stem[i]);

@@ -9,11 +9,21 @@
 
 #include <stddef.h>
 
+struct fx_query;
+
 typedef struct fah_qterms {
     char **norm;   /* malloc()ed strings */
     char **stem;   /* stem of norm[i] (may equal it) */
     size_t n, cap;
+    /* the query's parts for --explain: each word, phrase or prefix as a
+     * query of its own (owned), with a label */
+    char **part_label;
+    struct fx_query **part_q;
+    size_t nparts, capparts;
 } fah_qterms;
+
+/* Add an explain part (label copied, q owned).  0 or -1 (memory; q freed). */
+int fah_qterms_add_part(fah_qterms *q, const char *label, size_t len, struct fx_query *part);
 
 /* Add a word; returns 0, -1 when out of memory. Duplicates are ignored. */
 int fah_qterms_add(fah_qterms *q, const char *norm, size_t nlen, const char *stem, size_t slen);

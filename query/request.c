@@ -184,6 +184,14 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
                 fx_query_mentions(term, strlen(term), FAH_SLOT_ENTITIES, key,
                                   text_q ? 10.0 : 1.0, &ent_weights[ne], NULL) != FX_OK)
                 return FAH_EXIT_IO;
+            if (!text_q || r->rank_by_mentions) {
+                /* an --explain part: the entity's mention weight */
+                char label[400];
+                fx_query *copy = NULL;
+                snprintf(label, sizeof label, "mentions of %s", key);
+                if (fx_query_copy(ent_weights[ne], &copy, NULL) == FX_OK)
+                    fah_qterms_add_part(qt, label, strlen(label), copy);
+            }
             ne++;
         }
     }

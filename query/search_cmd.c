@@ -56,6 +56,8 @@ static void usage(FILE *to) {
             "  --rank-by-mentions  with QUERY: articles naming the entities more rank higher\n"
             "                   (without QUERY they are ranked by mentions anyway)\n"
             "  --count          print only the number of matching articles (exact; copies counted)\n"
+            "  --explain        the weight each word, phrase or entity adds to each hit's score\n"
+            "                   (they add up to the score; JSON: \"explain\" list per hit)\n"
             "  --no-collapse    show copies and near copies too (by default a hit hides the\n"
             "                   articles that share 90%% of its word shingles, and says how many)\n"
             "  --format F       text (default), json (as --json) or csv (RFC 4180, a header row)\n"
@@ -130,7 +132,7 @@ static void print_human(size_t rank, double score, json_t *d, const char *text,
 }
 
 static void print_json_hit(size_t rank, double score, json_t *d, const char *text,
-                           const fah_snippet *sn, const char *blob, uint32_t duplicates) {
+                           const fah_snippet *sn, const char *blob, uint32_t duplicates, json_t *explained) {
     json_t *o = json_object();
     json_object_set_new(o, "type", json_string("hit"));
     json_object_set_new(o, "rank", json_integer((json_int_t)rank));
@@ -153,6 +155,7 @@ static void print_json_hit(size_t rank, double score, json_t *d, const char *tex
     json_t *ent = fah_entities_json(blob);
     json_object_set_new(o, "entities", ent);
     json_object_set_new(o, "duplicates", json_integer(duplicates));
+    if (explained) json_object_set_new(o, "explain", explained);
     char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     if (s) {
         puts(s);
@@ -197,7 +200,7 @@ typedef struct search_ctx {
     fah_gazetteer *gaz;
     int gaz_failed;
     const char *dbpath;
-    int out, count_only, sort_date, tty, no_collapse;
+    int out, count_only, sort_date, tty, no_collapse, explain;
     long limit, offset;
 } search_ctx;
 
@@ -223,6 +226,41 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
     fx_query_free(q);
     fah_qterms_free(&qt);
     return rc;
+}
+
+/* --explain: the weight each part of the query (qterms parts: words,
+ * phrases, prefixes, entity mentions) gives the article with id term
+ * `idterm`, each part searched alone over that article; BM25 weights of
+ * OR/AND/AND_MAYBE subqueries add up, so the parts sum to the score
+ * (excluded words and filters give nothing).  JSON array or a text line. */
+static json_t *explain(search_ctx *x, const fah_qterms *qt, const char *id, double score, int print) {
+    char term[4400];
+    size_t tl = fah_id_term(id, term, sizeof term);
+    fx_query *idq = NULL;
+    json_t *arr = json_array();
+    double sum = 0;
+    if (fx_query_term(term, tl, 1, 0, &idq, NULL) != FX_OK) return arr;
+    if (print) printf("   explain:");
+    for (size_t i = 0; i < qt->nparts; i++) {
+        fx_query *pair[2] = {qt->part_q[i], idq}, *f = NULL;
+        fx_mset *m = NULL;
+        fx_search_opts so;
+        memset(&so, 0, sizeof so);
+        so.limit = 1;
+        double w = 0;
+        if (fx_query_combine(FX_OP_FILTER, pair, 2, 0, &f, NULL) == FX_OK &&
+            fx_search(x->db, f, &so, &m, NULL) == FX_OK && fx_mset_size(m))
+            w = fx_mset_weight(m, 0);
+        fx_mset_free(m);
+        fx_query_free(f);
+        sum += w;
+        json_t *o = json_pack("{s:s,s:f}", "part", qt->part_label[i], "weight", w);
+        if (o) json_array_append_new(arr, o);
+        if (print) printf("%s %s %.3f", i ? " +" : "", qt->part_label[i], w);
+    }
+    if (print) printf(" = %.3f (score %.3f)\n", sum, score);
+    fx_query_free(idq);
+    return arr;
 }
 
 /* Search with q (borrowed) and print the page; qtp: the words to
@@ -331,11 +369,13 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
         size_t rank = (size_t)x->offset + (r - first) + 1;
         if (x->out != OUT_CSV) fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_ENTITIES, &blob, &bl, NULL);
         if (x->out == OUT_JSON) {
-            print_json_hit(rank, fx_mset_weight(m, i), d, text, &sn, blob, dups[r]);
+            json_t *ex = x->explain ? explain(x, &qt, jget(d, "id") ? jget(d, "id") : "", fx_mset_weight(m, i), 0) : NULL;
+            print_json_hit(rank, fx_mset_weight(m, i), d, text, &sn, blob, dups[r], ex);
         } else if (x->out == OUT_CSV) {
             print_csv_hit(rank, fx_mset_weight(m, i), d, text, &sn);
         } else {
             print_human(rank, fx_mset_weight(m, i), d, text, &sn, x->tty);
+            if (x->explain) json_decref(explain(x, &qt, jget(d, "id") ? jget(d, "id") : "", fx_mset_weight(m, i), 1));
             if (dups[r]) printf("   (+%u near-identical cop%s hidden; --no-collapse shows them)\n", dups[r],
                                 dups[r] == 1 ? "y" : "ies");
             if (!x->gaz && !x->gaz_failed && fah_request_gazetteer(x->db, x->an, &x->gaz, err, sizeof err))
@@ -467,6 +507,7 @@ int fah_cmd_search(int argc, char **argv) {
         {"topic", required_argument, NULL, 'P'},  {"rank-by-mentions", no_argument, NULL, 'M'},
         {"count", no_argument, NULL, 'c'},        {"format", required_argument, NULL, 'f'},
         {"batch", required_argument, NULL, 'b'},  {"no-collapse", no_argument, NULL, 'A'},
+        {"explain", no_argument, NULL, 'E'},
         {NULL, 0, NULL, 0}};
     const char *dbopt = NULL, *batch = NULL;
     fah_request req;
@@ -477,7 +518,7 @@ int fah_cmd_search(int argc, char **argv) {
     int c;
     optind = 1;
     fah_protect_dash_words(argc, argv);
-    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:L:C:P:Mcf:b:A", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:n:o:jhVs:F:T:S:L:C:P:Mcf:b:AE", opts, NULL)) != -1) {
         char *end;
         switch (c) {
             case 's': req.source = optarg; break;
@@ -490,6 +531,7 @@ int fah_cmd_search(int argc, char **argv) {
             case 'c': x.count_only = 1; break;
             case 'b': batch = optarg; break;
             case 'A': x.no_collapse = 1; break;
+            case 'E': x.explain = 1; break;
             case 'f':
                 if (strcmp(optarg, "csv") == 0) x.out = OUT_CSV;
                 else if (strcmp(optarg, "json") == 0) x.out = OUT_JSON;

@@ -571,6 +571,14 @@ fx_status fx_query_describe(const fx_query *q, char **out, fx_error *err) {
     FX_CATCH
 }
 
+fx_status fx_query_copy(const fx_query *q, fx_query **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    *out = new fx_query{q->q};
+    return FX_OK;
+    FX_CATCH
+}
+
 void fx_query_free(fx_query *q) {
     try { delete q; } catch (...) {}
 }

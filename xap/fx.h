@@ -212,6 +212,8 @@ fx_status fx_query_value_range(unsigned slot, const char *lo, size_t lolen, cons
 /* Xapian's description of the query (for --explain / debugging), malloc()ed. */
 fx_status fx_query_describe(const fx_query *q, char **out, fx_error *err);
 void fx_query_free(fx_query *q);
+/* A second handle on the same query (Xapian queries are shared, immutable). */
+fx_status fx_query_copy(const fx_query *q, fx_query **out, fx_error *err);
 
 /* ---- searching -------------------------------------------------------- */
 

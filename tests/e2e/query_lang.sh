@@ -49,6 +49,11 @@ check "the human output says so" sh -c "'$FAHRAS_BIN' search --db '$TMP/ddb' ا�
 check "did you mean (JSON)" sh -c "'$FAHRAS_BIN' search --db '$db' --json ماكرن | tail -n 1 | jq -e '.suggestion == \"ماكرون\"' >/dev/null"
 expect_exit 1 "a misspelt word finds nothing" "$FAHRAS_BIN" search --db "$db" ماكرن
 check "and says what was meant" grep -q "did you mean: ماكرون" "$TMP/err"
+# --explain: the parts add up to the score
+ex=$("$FAHRAS_BIN" search --db "$db" --json --explain 'المياه "أزمة المياه" -ماكرون اقتصاد*')
+check "--explain parts add up to each score" jq -se '[.[] | select(.type=="hit")] | length > 0 and all(((.explain | map(.weight) | add) - .score) | fabs < 1e-6)' <<<"$ex"
+ex=$("$FAHRAS_BIN" search --db "$db" --json --explain --leader ماكرون)
+check "--explain of an entity ranking" jq -se '[.[] | select(.type=="hit")] | length > 0 and all(((.explain | map(.weight) | add) - .score) | fabs < 1e-6)' <<<"$ex"
 # similar: articles like one, never itself
 sim=$("$FAHRAS_BIN" search --db "$db" --json --limit 1 ماكرون | jq -r 'select(.type=="hit") | .id')
 out=$("$FAHRAS_BIN" similar --db "$db" --json --limit 5 "$sim")
