@@ -5,6 +5,8 @@
  *   <norm>     normalized surface form of a word, with positions (phrases,
  *              exact-form boost); no prefix
  *   Z<stem>    stem of a word, no positions (recall); absent with --stemmer none
+ *   S<stem>    stem of a title word (the normalized form with --stemmer
+ *              none), no positions: the title: field
  *   Q<id>      the article id (unique; "Q#" + hash when too long: see
  *              fah_id_term())
  *   XS<src>    source, normalized as a word (fah_source_term) (filter)
@@ -37,6 +39,7 @@
 #define FAH_SLOT_SIGNATURE 3
 
 #define FAH_PREFIX_STEM "Z"
+#define FAH_PREFIX_TITLE "S"
 #define FAH_PREFIX_ID "Q"
 #define FAH_PREFIX_SOURCE "XS"
 #define FAH_PREFIX_LEADER "XL"

@@ -81,6 +81,15 @@ static int add_token(void *vctx, const fah_token *t) {
         fah_buf_append(tb, t->stem, t->stem_len);
         rc = fah_termtable_add(c->b->terms, tb->data, tb->len, 0, c->wdf);
     }
+    if (rc == 0 && c->wdf == FAH_TITLE_WDF) {
+        /* the title: field (schema.h S terms) */
+        fah_buf *tb = &c->b->term;
+        fah_buf_reset(tb);
+        fah_buf_puts(tb, FAH_PREFIX_TITLE);
+        if (c->stemmed) fah_buf_append(tb, t->stem, t->stem_len);
+        else fah_buf_append(tb, t->norm, t->norm_len);
+        rc = fah_termtable_add(c->b->terms, tb->data, tb->len, 0, 1);
+    }
     if (t->pos > c->last_pos) c->last_pos = t->pos;
     if (rc == 0 && c->b->tagger) rc = fah_tagger_token(c->b->tagger, t, c->text);
     if (rc == 0 && !t->colocated) {

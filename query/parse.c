@@ -321,6 +321,55 @@ static fx_query *parse_field(parser *p, const char *name, size_t nl) {
     return NULL; /* a filter adds no item */
 }
 
+/* title:word, title:"a b": the title terms (schema.h S) of the words, all
+ * of them (AND); weighted by BM25 like words. */
+static int on_title_word(void *vctx, const fah_token *t) {
+    parser *p = vctx;
+    if (t->colocated) return 0;
+    fah_buf tb = FAH_BUF_INIT;
+    fah_buf_puts(&tb, FAH_PREFIX_TITLE);
+    if (p->c->stemmed) fah_buf_append(&tb, t->stem, t->stem_len);
+    else fah_buf_append(&tb, t->norm, t->norm_len);
+    fx_query *q = NULL;
+    int rc = fx_query_term(tb.data, tb.len, 1, 0, &q, NULL) == FX_OK ? qpush(&p->c->phrase, q) : 0;
+    if (rc == 0) rc = fah_qterms_add(p->c->terms, t->norm, t->norm_len, t->stem, t->stem_len);
+    fah_buf_free(&tb);
+    if (rc) p->c->fail = 1;
+    return rc;
+}
+
+static fx_query *parse_title(parser *p) {
+    size_t at = p->i;
+    p->i += 6;
+    size_t vs = p->i, ve;
+    if (p->i < p->n && p->s[p->i] == '"') {
+        const char *close = memchr(p->s + p->i + 1, '"', p->n - p->i - 1);
+        if (!close) {
+            fail_at(p, p->i, "unclosed quote");
+            return NULL;
+        }
+        vs = p->i + 1;
+        ve = (size_t)(close - p->s);
+        p->i = ve + 1;
+    } else {
+        ve = item_end(p);
+        p->i = ve;
+    }
+    qclear(&p->c->phrase);
+    if (ve > vs && fah_analyzer_tokenize(p->an, p->s + vs, ve - vs, 1, on_title_word, p) < 0) oom(p);
+    if (p->c->fail) oom(p);
+    if (!p->c->phrase.n) {
+        qclear(&p->c->phrase);
+        if (p->st == FAH_PARSE_OK) fail_at(p, at, "title: needs a word or \"words\"");
+        return NULL;
+    }
+    qlist words = p->c->phrase;
+    memset(&p->c->phrase, 0, sizeof p->c->phrase);
+    fx_query *q = combine(p, FX_OP_AND, &words, 0);
+    if (q && add_part(p->c->terms, p->s + at, p->i - at, q)) oom(p);
+    return q;
+}
+
 static fx_query *parse_word(parser *p) {
     size_t ws = p->i, we = item_end(p);
     p->i = we;
@@ -380,6 +429,7 @@ static fx_query *parse_primary(parser *p, int *neg) {
     if (ch == '"') return parse_phrase(p);
     if (p->i + 7 <= p->n && memcmp(p->s + p->i, "source:", 7) == 0) return parse_field(p, "source", 6);
     if (p->i + 5 <= p->n && memcmp(p->s + p->i, "date:", 5) == 0) return parse_field(p, "date", 4);
+    if (p->i + 6 <= p->n && memcmp(p->s + p->i, "title:", 6) == 0) return parse_title(p);
     return parse_word(p);
 }
 

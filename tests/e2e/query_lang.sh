@@ -14,6 +14,8 @@ check "a phrase finds no more than its words" [ "$(count '"أزمة المياه
 check "a phrase typed without hamza" [ "$(count '"ازمة المياه"')" -ge 1 ]
 check "a proximity phrase in any order" [ "$(count '"المياه أزمة"~1')" -ge 1 ]
 check "word* matches the forms that start so (الاقتصادية, الاقتصادي ...)" [ "$(count 'الاقتصاد*')" -gt "$(count '"الاقتصاد"')" ]
+check "title: finds fewer than the word anywhere" [ "$(count 'title:المياه')" -lt "$(count المياه)" ] && [ "$(count 'title:المياه')" -ge 1 ]
+check "title:\"a b\" needs both words in the title" [ "$(count 'title:"أزمة المياه"')" -le "$(count 'title:المياه')" ]
 check "source: filters" [ "$(count 'المياه source:fahras-daily')" -le "$(count المياه)" ]
 check "date: filters" [ "$(count 'المياه date:2018')" -le "$(count المياه)" ]
 expect_exit 2 "an unclosed parenthesis" "$FAHRAS_BIN" search --db "$db" "(ماكرون"

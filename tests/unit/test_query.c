@@ -81,6 +81,8 @@ static void test_phrases(void **s) {
 static void test_prefix_and_filters(void **s) {
     (void)s;
     assert_non_null(strstr(desc("اقتصاد*"), "WILDCARD"));
+    assert_non_null(strstr(desc("title:\"أزمة المياه\""), " AND "));
+    assert_non_null(strstr(desc("title:المياه"), "Sميا"));
     const char *d = desc("ماكرون source:france24");
     assert_non_null(strstr(d, "FILTER"));
     assert_non_null(strstr(d, "XSfrance24"));
@@ -103,6 +105,7 @@ static void test_errors(void **s) {
     assert_non_null(strstr(error_of("\"a b\"~x"), "~ after a phrase"));
     assert_non_null(strstr(error_of("ماكرون date:2018-13"), "date: takes"));
     assert_non_null(strstr(error_of("ماكرون source:"), "source: needs a name"));
+    assert_non_null(strstr(error_of("ماكرون title:"), "title: needs a word"));
     /* the message shows where */
     assert_non_null(strstr(error_of("ماكرون (ميركل"), "ماكرون [HERE](ميركل"));
 }
