@@ -437,6 +437,25 @@ void fah_run_remove_vanished(fah_run *r) {
     for (size_t i = 0; i < r->nroots && r->fatal == FX_OK; i++) {
         struct stat st;
         if (stat(r->roots[i], &st) != 0) continue; /* unreadable now: keep its articles */
+        /* a DIR that held files and now lists none is an unmounted disk or a
+         * moved archive far more often than a deliberate deletion: keep its
+         * articles and say so (delete them with --full, or by removing the
+         * files one by one) */
+        size_t listed = 0, known = 0;
+        for (size_t f = 0; f < r->files.n; f++) listed += under(r->abs[f], r->roots[i]);
+        for (size_t k = 0; k < fah_manifest_count(r->man); k++) {
+            fah_mentry *m = fah_manifest_at(r->man, k);
+            known += m->path && under(m->path, r->roots[i]);
+        }
+        if (!listed && known) {
+            r->files_failed++;
+            fah_run_note(r, r->roots[i], 1,
+                         "the directory is empty now but %zu indexed file%s came from it (an unmounted "
+                         "disk?); their articles are kept. If they were deleted on purpose, rebuild with "
+                         "index --full",
+                         known, known == 1 ? "" : "s");
+            continue;
+        }
         for (size_t k = 0; k < fah_manifest_count(r->man) && r->fatal == FX_OK; k++) {
             fah_mentry *m = fah_manifest_at(r->man, k);
             if (!m->path || m->seen || !under(m->path, r->roots[i])) continue;

@@ -19,12 +19,27 @@ check "a failed file exits 1" [ "$rc" -eq 1 ]
 check "and the failure is printed for cron's mail" grep -q "broken.txt.gz" <<<"$out"
 check "two log lines" [ "$(wc -l <"$log")" -eq 2 ]
 rm "$tree/broken.txt.gz"
-exec 9>"$log.lock"
+lockf="$TMP/cron-$(printf '%s' "$(realpath -m "$TMP/db")" | sha1sum | cut -c1-12).lock"
+exec 9>"$lockf"
 flock -n 9
-out=$("$cron" --log "$log" --db "$TMP/db" "$tree")
+out=$("$cron" --db "$TMP/db" "$tree" --log "$log")
 rc=$?
-check "a run while another holds the lock exits 5" [ "$rc" -eq 5 ]
+check "a run while another holds its database's lock exits 5" [ "$rc" -eq 5 ]
+check "quietly (cron mails nothing)" [ -z "$out" ]
+check "and logs busy" grep -q "busy: the previous run" "$log"
+out=$("$cron" --log "$log" --db "$TMP/db2" "$FAHRAS_SRC/corpus/text")
+check "a run on another database is not blocked" [ "$?" -eq 0 ]
 exec 9>&-
+# an emptied DIR (an unmounted disk) does not empty the index
+mkdir -p "$TMP/mnt" && cp "$FAHRAS_SRC/corpus/text/"*.txt "$TMP/mnt/"
+"$FAHRAS_BIN" index --quiet --db "$TMP/dbm" "$TMP/mnt"
+n0=$("$FAHRAS_BIN" stats --db "$TMP/dbm" --json | jq -r .articles)
+mv "$TMP/mnt" "$TMP/mnt.away" && mkdir "$TMP/mnt"
+out=$("$cron" --log "$log" --db "$TMP/dbm" "$TMP/mnt")
+rc=$?
+check "an emptied DIR: the run fails (exit 1)" [ "$rc" -eq 1 ]
+check "and says why" grep -q "is empty now but" <<<"$out"
+check "the articles are kept" [ "$("$FAHRAS_BIN" stats --db "$TMP/dbm" --json | jq -r .articles)" -eq "$n0" ]
 sleep 1.1
 touch "$tree/text/water-basra.txt"
 rm "$tree/text/cholera-syria.txt"
