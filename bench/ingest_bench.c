@@ -59,7 +59,7 @@ int main(int argc, char **argv) {
         return 1;
     fah_gazetteer *gaz = NULL;
     char err[300];
-    if (tagging && (fah_gazetteer_new(an, NULL, 0, &gaz, err, sizeof err) ||
+    if (tagging && (fah_gazetteer_new(an, NULL, 0, NULL, 0, &gaz, err, sizeof err) ||
                     fah_docbuilder_set_gazetteer(c.b, gaz))) {
         fprintf(stderr, "ingest_bench: %s\n", err);
         return 1;

@@ -56,10 +56,11 @@
 /* The DIRs indexed into this database, absolute, one per line: what
  * `fahras index` (incremental or --full) works on when no DIR is given. */
 #define FAH_META_ROOTS "fahras.roots"
-/* fah_gazetteer_version() of the tagging, and the user gazetteer files
- * (absolute paths, one per line) that every run and search loads again. */
+/* fah_gazetteer_version() of the tagging ("off" with --no-entities), and
+ * the user gazetteers' text (fah_gazetteer_user_text) that every later run
+ * and search loads again. */
 #define FAH_META_GAZETTEER "fahras.gazetteer_version"
-#define FAH_META_GAZETTEER_FILES "fahras.gazetteer_files"
+#define FAH_META_GAZETTEER_USER "fahras.gazetteer_user"
 #define FAH_SCHEMA_VERSION "1"
 
 /* Term-position gap between fields, so phrases never span two fields. */

@@ -67,11 +67,12 @@ int fah_cmd_stats(int argc, char **argv) {
     uint32_t docs = 0;
     uint64_t terms = 0, total = 0;
     fx_error e;
-    char *ver = NULL, *last = NULL;
+    char *ver = NULL, *last = NULL, *gver = NULL;
     size_t n;
     if (fx_db_doccount(db, &docs, &e) != FX_OK || fx_db_term_stats(db, &terms, &total, &e) != FX_OK ||
         fx_db_get_metadata(db, FAH_META_ANALYZER, &ver, &n, &e) != FX_OK ||
-        fx_db_get_metadata(db, FAH_META_LAST_RUN, &last, &n, &e) != FX_OK) {
+        fx_db_get_metadata(db, FAH_META_LAST_RUN, &last, &n, &e) != FX_OK ||
+        fx_db_get_metadata(db, FAH_META_GAZETTEER, &gver, &n, &e) != FX_OK) {
         fprintf(stderr, "fahras stats: database %s: %s\n", dbpath, e.msg);
         fx_db_close(db);
         return FAH_EXIT_DB;
@@ -93,6 +94,7 @@ int fah_cmd_stats(int argc, char **argv) {
                               (json_int_t)bytes, "analyzer_version", ver ? ver : "",
                               "stemmer", fah_stem_kind_name(kind));
         json_object_set(o, "last_run", lr ? lr : json_null());
+        json_object_set_new(o, "entities", json_string(!gver || strcmp(gver, "off") == 0 ? "off" : gver));
         char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
         if (s) puts(s);
         free(s);
@@ -107,6 +109,8 @@ int fah_cmd_stats(int argc, char **argv) {
         if (dd.kind == FAH_DBDIR_STUB) printf(" (generation %u)", dd.gen);
         printf("\n");
         printf("analyzer   version %s, stemmer %s\n", ver ? ver : "?", fah_stem_kind_name(kind));
+        printf("entities   %s\n", !gver || strcmp(gver, "off") == 0 ? "not tagged (--no-entities or older database)"
+                                                                    : gver);
         if (lr) {
             char *s = json_dumps(lr, JSON_COMPACT | JSON_PRESERVE_ORDER);
             printf("last run   %s\n", s ? s : "?");
@@ -118,6 +122,7 @@ int fah_cmd_stats(int argc, char **argv) {
     json_decref(lr);
     free(ver);
     free(last);
+    free(gver);
     fx_db_close(db);
     return FAH_EXIT_OK;
 }

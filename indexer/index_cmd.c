@@ -121,8 +121,9 @@ static void usage(FILE *to) {
             "                   analyzer version (else such a run exits 4)\n"
             "  --db PATH        database (default $FAHRAS_DB, else $XDG_DATA_HOME/fahras/db,\n"
             "                   else ~/.local/share/fahras/db)\n"
-            "  --gazetteer FILE more leaders, countries or topics (docs/gazetteers.md); kept\n"
-            "                   for later runs; a change of gazetteers needs --full\n"
+            "  --gazetteer FILE more leaders, countries or topics (docs/gazetteers.md); its text\n"
+            "                   is kept in the database for later runs and searches; a change\n"
+            "                   needs --full; --gazetteer none drops them\n"
             "  --no-entities    do not tag leaders, countries and topics (faster; no entity\n"
             "                   filters or facets); kept by later runs until a --full run\n"
             "  --stemmer S      light (default), snowball (Xapian's Snowball arabic), none,\n"
@@ -239,14 +240,14 @@ static fx_status open_writable(const char *glass, int create, double wait_secs, 
 
 /* The analyzer, document builder and gazetteer of a run.  0, or an exit
  * code after a message. */
-static int start_analysis(fah_run *r, fah_stem_kind kind, char **gaz, size_t ngaz, int tagging,
+static int start_analysis(fah_run *r, fah_stem_kind kind, const fah_buf *user, int tagging,
                           fah_gazetteer **g) {
     char errbuf[400] = "";
     if (fah_analyzer_new(kind, &r->an, errbuf, sizeof errbuf) || fah_docbuilder_new(r->an, &r->builder)) {
         fprintf(stderr, "fahras index: cannot start the analyzer: %s\n", errbuf);
         return FAH_EXIT_DB;
     }
-    if (fah_gazetteer_new(r->an, (const char *const *)gaz, ngaz, g, errbuf, sizeof errbuf)) {
+    if (fah_gazetteer_new(r->an, NULL, 0, user->data, user->len, g, errbuf, sizeof errbuf)) {
         fprintf(stderr, "fahras index: %s\n", errbuf);
         return FAH_EXIT_USAGE;
     }
@@ -265,6 +266,8 @@ typedef struct opts {
     const char *dbopt, *stemopt;
     char **gaz;           /* --gazetteer files (absolute) */
     size_t ngaz;
+    int gaz_none;         /* --gazetteer none: drop the user gazetteers */
+    fah_buf user;         /* the user gazetteers' text (fah_gazetteer_user_text) */
     int progress, dry_run, full, rebuild_if_needed, no_entities;
     double wait_secs;
 } opts;
@@ -348,6 +351,10 @@ int fah_cmd_index(int argc, char **argv) {
             case 'R': o.rebuild_if_needed = 1; break;
             case 'E': o.no_entities = 1; break;
             case 'g': {
+                if (strcmp(optarg, "none") == 0) {
+                    o.gaz_none = 1;
+                    break;
+                }
                 char abs[PATH_MAX];
                 if (!realpath(optarg, abs)) {
                     fprintf(stderr, "fahras index: cannot read gazetteer %s: %s\n", optarg, strerror(errno));
@@ -362,6 +369,15 @@ int fah_cmd_index(int argc, char **argv) {
             case 'h': usage(stdout); return FAH_EXIT_OK;
             case 'V': fah_print_version(); return FAH_EXIT_OK;
             default: usage(stderr); return FAH_EXIT_USAGE;
+        }
+    }
+    if (o.ngaz) {
+        char gerr[400] = "";
+        if (fah_gazetteer_user_text((const char *const *)o.gaz, o.ngaz, &o.user, gerr, sizeof gerr)) {
+            fprintf(stderr, "fahras index: %s\n", gerr);
+            free_strv(o.gaz, o.ngaz);
+            fah_buf_free(&o.user);
+            return FAH_EXIT_USAGE;
         }
     }
     fah_stem_kind kind = FAH_STEM_LIGHT;
@@ -473,23 +489,18 @@ int fah_cmd_index(int argc, char **argv) {
                 if (!o.stemopt) kind = have;
             }
         }
-        /* user gazetteers: those given, else those the database was built with */
-        if (!o.ngaz) {
-            char *gf = NULL;
-            fx_db_get_metadata(r.db, FAH_META_GAZETTEER_FILES, &gf, &n, NULL);
-            for (char *p = gf; p && *p;) {
-                char *nl = strchr(p, '\n');
-                if (nl) *nl = '\0';
-                if (*p) strv_add(&o.gaz, &o.ngaz, p);
-                p = nl ? nl + 1 : NULL;
-            }
-            free(gf);
+        /* user gazetteers: those given, else those the database keeps */
+        if (!o.ngaz && !o.gaz_none) {
+            char *gu = NULL;
+            fx_db_get_metadata(r.db, FAH_META_GAZETTEER_USER, &gu, &n, NULL);
+            if (gu) fah_buf_append(&o.user, gu, n);
+            free(gu);
         }
         char *gver = NULL;
         fx_db_get_metadata(r.db, FAH_META_GAZETTEER, &gver, &n, NULL);
         /* a database built --no-entities stays so until a --full run */
         if (gver && strcmp(gver, "off") == 0 && !full && count) o.no_entities = 1;
-        if (!rc) rc = start_analysis(&r, kind, o.gaz, o.ngaz, !o.no_entities, &gaz);
+        if (!rc) rc = start_analysis(&r, kind, &o.user, !o.no_entities, &gaz);
         const char *want = o.no_entities ? "off" : rc ? "" : fah_gazetteer_version(gaz);
         if (!rc && count && !full && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0))
             rc = version_change(&o, &r, dbpath, "analyzer version", ver, FAH_ANALYZER_VERSION,
@@ -571,27 +582,21 @@ int fah_cmd_index(int argc, char **argv) {
         fah_analyzer_delete(r.an);
         r.an = NULL;
     }
-    if (!r.an && (rc = start_analysis(&r, kind, o.gaz, o.ngaz, !o.no_entities, &gaz)) != 0) goto out;
+    if (!r.an && (rc = start_analysis(&r, kind, &o.user, !o.no_entities, &gaz)) != 0) goto out;
     if (fah_idtable_new(&r.ids) || fah_ingest_new(forced_encoding, forced_format, &r.ingest)) {
         fprintf(stderr, "fahras index: out of memory\n");
         rc = FAH_EXIT_IO;
         goto out;
     }
     {
-        fah_buf gv = FAH_BUF_INIT;
-        for (size_t i = 0; i < o.ngaz; i++) {
-            fah_buf_puts(&gv, o.gaz[i]);
-            fah_buf_putc(&gv, '\n');
-        }
         const char *ver = o.no_entities ? "off" : fah_gazetteer_version(gaz);
         if ((st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER, ver, strlen(ver), &e)) != FX_OK ||
-            (st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER_FILES, gv.data ? gv.data : "", gv.len, &e)) != FX_OK) {
+            (st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER_USER, o.user.data ? o.user.data : "", o.user.len,
+                                     &e)) != FX_OK) {
             fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
-            fah_buf_free(&gv);
             rc = fah_exit_for_status(st);
             goto out;
         }
-        fah_buf_free(&gv);
     }
     if (fah_manifest_load(r.db, &r.man, &e)) {
         fprintf(stderr, "fahras index: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
@@ -711,6 +716,7 @@ out:
     fah_analyzer_delete(r.an);
     free_strv(roots, nroots);
     free_strv(o.gaz, o.ngaz);
+    fah_buf_free(&o.user);
     free_strv(r.roots, r.nroots);
     free_strv(dirs, ndirs);
     if (lockfd >= 0) close(lockfd);

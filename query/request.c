@@ -109,19 +109,11 @@ int fah_request_add_args(fah_request *r, char **argv, int n, fah_buf *joined, ch
 }
 
 int fah_request_gazetteer(fx_db *db, fah_analyzer *an, fah_gazetteer **out, char *err, size_t errlen) {
-    char *gf = NULL;
-    size_t n;
-    char *files[64];
-    size_t nfiles = 0;
-    fx_db_get_metadata(db, FAH_META_GAZETTEER_FILES, &gf, &n, NULL);
-    for (char *p = gf; p && *p && nfiles < 64;) {
-        char *nl = strchr(p, '\n');
-        if (nl) *nl = '\0';
-        if (*p) files[nfiles++] = p;
-        p = nl ? nl + 1 : NULL;
-    }
-    int rc = fah_gazetteer_new(an, (const char *const *)files, nfiles, out, err, errlen);
-    free(gf);
+    char *user = NULL;
+    size_t n = 0;
+    fx_db_get_metadata(db, FAH_META_GAZETTEER_USER, &user, &n, NULL);
+    int rc = fah_gazetteer_new(an, NULL, 0, user, user ? n : 0, out, err, errlen);
+    free(user);
     return rc;
 }
 
@@ -149,6 +141,19 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
     fx_query *ent_terms[32], *ent_weights[32];
     size_t ne = 0;
     if (r->nents) {
+        char *gver = NULL;
+        size_t gl;
+        fx_db_get_metadata(db, FAH_META_GAZETTEER, &gver, &gl, NULL);
+        int off = !gver || strcmp(gver, "off") == 0;
+        free(gver);
+        if (off) {
+            /* never a silent empty result: this database has no tags */
+            fprintf(stderr, "%s: this database was indexed without leaders, countries and topics "
+                            "(index --no-entities, or before tagging existed); rebuild it with "
+                            "fahras index --full to use --leader/--country/--topic\n", cmd);
+            fx_query_free(text_q);
+            return FAH_EXIT_USAGE;
+        }
         if (!*gaz && fah_request_gazetteer(db, an, gaz, err, sizeof err)) {
             fprintf(stderr, "%s: %s\n", cmd, err);
             fx_query_free(text_q);

@@ -253,6 +253,7 @@ static int valid_id(const char *id, fah_ent_kind k) {
 static int load_text(loader *L, const char *file, const char *data, size_t len) {
     fah_gazetteer *g = L->g;
     size_t line = 0;
+    char from[1024]; /* "# from PATH" lines (fah_gazetteer_user_text) name the file again */
     const char *p = data, *end = data + len;
     char *buf = NULL;
     int rc = 0;
@@ -266,6 +267,12 @@ static int load_text(loader *L, const char *file, const char *data, size_t len) 
         if (!buf) return fail(L, file, line, "out of memory");
         size_t bl = strlen(buf);
         while (bl && (buf[bl - 1] == '\r' || buf[bl - 1] == ' ')) buf[--bl] = '\0';
+        if (strncmp(buf, "# from ", 7) == 0) {
+            snprintf(from, sizeof from, "%s", buf + 7);
+            file = from;
+            line = 0;
+            continue;
+        }
         if (!bl || buf[0] == '#') continue;
         char *f[64];
         size_t nf = 0;
@@ -396,8 +403,34 @@ static int load_icu(loader *L) {
     return 0;
 }
 
-int fah_gazetteer_new(fah_analyzer *an, const char *const *files, size_t nfiles, fah_gazetteer **out,
-                      char *errbuf, size_t errlen) {
+static int read_file(const char *path, fah_buf *d, char *errbuf, size_t errlen) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errbuf) snprintf(errbuf, errlen, "cannot read gazetteer %s", path);
+        return -1;
+    }
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) fah_buf_append(d, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad && errbuf) snprintf(errbuf, errlen, "cannot read gazetteer %s (a directory?)", path);
+    return bad ? -1 : 0;
+}
+
+int fah_gazetteer_user_text(const char *const *files, size_t nfiles, fah_buf *out, char *errbuf,
+                            size_t errlen) {
+    fah_buf_reset(out);
+    for (size_t i = 0; i < nfiles; i++) {
+        fah_buf_printf(out, "# from %s\n", files[i]);
+        if (read_file(files[i], out, errbuf, errlen)) return -1;
+        if (out->len && out->data[out->len - 1] != '\n') fah_buf_putc(out, '\n');
+    }
+    return 0;
+}
+
+int fah_gazetteer_new(fah_analyzer *an, const char *const *files, size_t nfiles, const char *stored,
+                      size_t stored_len, fah_gazetteer **out, char *errbuf, size_t errlen) {
     *out = NULL;
     fah_gazetteer *g = calloc(1, sizeof *g);
     if (!g) return -1;
@@ -424,20 +457,17 @@ int fah_gazetteer_new(fah_analyzer *an, const char *const *files, size_t nfiles,
         rc = load_text(&L, fah_gazetteer_files[i].name, fah_gazetteer_files[i].data, fah_gazetteer_files[i].len);
     }
     for (size_t i = 0; rc == 0 && i < nfiles; i++) {
-        FILE *f = fopen(files[i], "rb");
-        if (!f) {
-            if (errbuf) snprintf(errbuf, errlen, "cannot read gazetteer %s", files[i]);
-            rc = -1;
-            break;
-        }
         fah_buf d = FAH_BUF_INIT;
-        char chunk[65536];
-        size_t n;
-        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) fah_buf_append(&d, chunk, n);
-        fclose(f);
-        XXH3_64bits_update(hs, d.data ? d.data : "", d.len);
-        rc = load_text(&L, files[i], d.data ? d.data : "", d.len);
+        rc = read_file(files[i], &d, errbuf, errlen);
+        if (rc == 0) {
+            XXH3_64bits_update(hs, d.data ? d.data : "", d.len);
+            rc = load_text(&L, files[i], d.data ? d.data : "", d.len);
+        }
         fah_buf_free(&d);
+    }
+    if (rc == 0 && stored && stored_len) {
+        XXH3_64bits_update(hs, stored, stored_len);
+        rc = load_text(&L, "(the user gazetteers kept in the database)", stored, stored_len);
     }
     if (rc == 0)
         snprintf(g->version, sizeof g->version, "%s.%s.%016llx", FAH_TAGGER_VERSION, U_ICU_VERSION,

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../common/buf.h"
 #include "../stemmer/analyzer.h"
 
 /* Raise with any change to the tagging rules (tagger.c) that changes tags. */
@@ -49,12 +50,19 @@ typedef enum fah_form_kind {
 
 typedef struct fah_gazetteer fah_gazetteer;
 
-/* Build the gazetteer: the embedded files, ICU country names, then each of
- * the `nfiles` user files.  Phrases are analyzed with `an` (borrowed during
- * the call only).  Returns 0, or -1 with a message naming the file and line
- * in errbuf. */
-int fah_gazetteer_new(fah_analyzer *an, const char *const *files, size_t nfiles,
-                      fah_gazetteer **out, char *errbuf, size_t errlen);
+/* Build the gazetteer: ICU country names, the embedded files, then each of
+ * the `nfiles` user files, then `stored` (stored_len bytes, may be NULL: the
+ * user gazetteers a database keeps, fah_gazetteer_user_text).  Phrases are
+ * analyzed with `an` (borrowed during the call only).  Returns 0, or -1 with
+ * a message naming the file and line in errbuf. */
+int fah_gazetteer_new(fah_analyzer *an, const char *const *files, size_t nfiles, const char *stored,
+                      size_t stored_len, fah_gazetteer **out, char *errbuf, size_t errlen);
+
+/* The user files as one text to keep in a database (each file's lines after
+ * a "# from PATH" comment), so later runs and searches need not find the
+ * files again.  0, or -1 with a message. */
+int fah_gazetteer_user_text(const char *const *files, size_t nfiles, fah_buf *out, char *errbuf,
+                            size_t errlen);
 void fah_gazetteer_delete(fah_gazetteer *g);
 
 /* Version of everything that decides tags: FAH_TAGGER_VERSION, the ICU

@@ -45,7 +45,12 @@ check "which it names" grep -q -- "--full" "$TMP/err"
 expect_exit 0 "--full with the gazetteer" "$FAHRAS_BIN" index --quiet --full --db "$db" --gazetteer "$TMP/extra.tsv" "$TMP/tree"
 check "the user's leader is tagged" [ "$(first --leader "Salem Test")" = fahrasi.txt ]
 expect_exit 0 "later runs keep the gazetteer without naming it" "$FAHRAS_BIN" index --quiet --db "$db" "$TMP/tree"
-printf 'leader\tBad Id\tar=x\n' >"$TMP/bad.tsv"
+mv "$TMP/extra.tsv" "$TMP/extra.moved"
+check "the database keeps the gazetteer's text: search works after the file moved" [ "$(first --leader "Salem Test")" = fahrasi.txt ]
+expect_exit 0 "facets too" "$FAHRAS_BIN" facets --db "$db" --leader "Salem Test"
+expect_exit 0 "--full --gazetteer none drops it" "$FAHRAS_BIN" index --quiet --full --gazetteer none --db "$db" "$TMP/tree"
+expect_exit 2 "after which the leader is unknown" "$FAHRAS_BIN" search --db "$db" --leader "Salem Test"
+printf '# a comment\nleader\tBad Id\tar=x\n' >"$TMP/bad.tsv"
 expect_exit 2 "a bad gazetteer line" "$FAHRAS_BIN" index --quiet --full --db "$db" --gazetteer "$TMP/bad.tsv" "$TMP/tree"
-check "names the file and the line" grep -q "bad.tsv, line 1" "$TMP/err"
+check "names the file and the line" grep -q "bad.tsv, line 2" "$TMP/err"
 finish

@@ -20,7 +20,7 @@ static int setup(void **s) {
     (void)s;
     char err[300];
     if (fah_analyzer_new(FAH_STEM_LIGHT, &an, err, sizeof err)) return -1;
-    if (fah_gazetteer_new(an, NULL, 0, &gaz, err, sizeof err)) {
+    if (fah_gazetteer_new(an, NULL, 0, NULL, 0, &gaz, err, sizeof err)) {
         fprintf(stderr, "%s\n", err);
         return -1;
     }
