@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../common/exitcodes.h"
 #include "../common/schema.h"
@@ -46,7 +47,7 @@ int fah_request_add_text(fah_request *r, const char *text, char *err, size_t err
         int hit = -1;
         for (f = 0; f < 3; f++) {
             size_t fl = strlen(fields[f].field);
-            if (strncmp(p, fields[f].field, fl) == 0 && (p == text || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '(')) {
+            if (strncasecmp(p, fields[f].field, fl) == 0 && (p == text || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '(')) {
                 hit = (int)f;
                 break;
             }
@@ -235,6 +236,11 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
     char lo[32], hi[32];
     if ((r->from && fah_period_key(r->from, 0, lo)) || (r->to && fah_period_key(r->to, 1, hi))) {
         fprintf(stderr, "%s: --from/--to take YYYY, YYYY-MM or YYYY-MM-DD\n", cmd);
+        fx_query_free(q);
+        return FAH_EXIT_USAGE;
+    }
+    if (r->from && r->to && strcmp(lo, hi) > 0) {
+        fprintf(stderr, "%s: --from %s is after --to %s\n", cmd, r->from, r->to);
         fx_query_free(q);
         return FAH_EXIT_USAGE;
     }

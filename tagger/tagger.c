@@ -64,6 +64,9 @@ static const char *const not_names[] = {
     "قد", "لقد", "كان", "اكد", "قال", "اعلن", "شدد", "دعا", "بحث", "استقبل", "تلقي", "اجري", "وصل",
     "زار", "عبر", "اشار", "اوضح", "اضاف", "ابدي", "اعرب", "يزور", "يستقبل", "التقي", "ترءس",
     "تطلعه", "حرص", "رحب", "هنا", "ابلغ", "طالب", "وجه", "اتصل", "اعتبر", "نفي",
+    /* seen after titles in ant-5k (a fresh user's trial) */
+    "قاءلا", "يوم", "بان", "بانه", "وزير", "وزيره", "رءيس", "ناءب", "امام", "لكره", "الي", "حيث",
+    "الذي", "عندما", "اليوم", "الاسبوع", "الماضي", "الحاليه", "السابقه", "نفسه", "شخصيا",
 };
 
 static int in_list(const char *const *list, size_t n, const char *s, size_t len) {
@@ -303,6 +306,18 @@ static size_t longest_name(fah_tagger *t, size_t i, const fah_form **forms, size
     return best;
 }
 
+/* Whether a known leader's name (not a titled form) starts at word i. */
+static int starts_leader(fah_tagger *t, size_t i) {
+    const fah_form *f = NULL;
+    size_t nf = 0;
+    if (!longest_name(t, i, &f, &nf)) return 0;
+    for (size_t k = 0; k < nf; k++)
+        if (f[k].entity >= 0 && f[k].kind == FAH_FORM_NAME &&
+            fah_gazetteer_entity(t->g, (size_t)f[k].entity)->kind == FAH_ENT_LEADER)
+            return 1;
+    return 0;
+}
+
 static int match_names(fah_tagger *t) {
     int title_left = 0, candidate = 0;
     for (size_t i = 0; i < t->n;) {
@@ -407,7 +422,14 @@ static int match_names(fah_tagger *t) {
             title_left--;
             continue;
         }
-        if (candidate && title_left > 0 && !t->w[i].gap && !t->w[i].number &&
+        if (candidate && title_left > 0 && !t->w[i].gap && !t->w[i].number && t->w[i].normlen >= 4 &&
+            i + 1 < t->n && !t->w[i + 1].gap && starts_leader(t, i + 1)) {
+            /* a first name before a known leader's surname (دونالد ترمب, رجب طيب أردوغان) */
+            title_left = 2;
+            i++;
+            continue;
+        }
+        if (candidate && title_left > 0 && !t->w[i].gap && !t->w[i].number && t->w[i].normlen >= 4 &&
             (unsigned char)NORM(t, i)[0] >= 0xd8 &&
             !not_name(NORM(t, i), t->w[i].normlen)) {
             size_t k = 1;
