@@ -112,9 +112,13 @@ int fah_cmd_stats(int argc, char **argv) {
         printf("entities   %s\n", !gver || strcmp(gver, "off") == 0 ? "not tagged (--no-entities or older database)"
                                                                     : gver);
         if (lr) {
-            char *s = json_dumps(lr, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            printf("last run   %s\n", s ? s : "?");
-            free(s);
+            json_t *fin = json_object_get(lr, "finished"), *full = json_object_get(lr, "full");
+            printf("last run   %s: %lld files, %lld articles, %lld failed, %.1f s%s\n",
+                   json_is_string(fin) ? json_string_value(fin) : "?",
+                   (long long)json_integer_value(json_object_get(lr, "files")),
+                   (long long)json_integer_value(json_object_get(lr, "articles")),
+                   (long long)json_integer_value(json_object_get(lr, "failed")),
+                   json_number_value(json_object_get(lr, "seconds")), json_is_true(full) ? " (--full)" : "");
         } else {
             printf("last run   (not recorded)\n");
         }
