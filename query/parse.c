@@ -275,23 +275,32 @@ static size_t item_end(parser *p) {
     return e;
 }
 
-static fx_query *parse_field(parser *p, const char *name, size_t nl) {
-    size_t at = p->i;
-    p->i += nl + 1;
-    size_t vs = p->i, ve;
+/* The value after a field name (skip bytes from the cursor): a "quoted"
+ * text or a bare item, as [*vs, *ve); the cursor moves past it.  0, or -1
+ * after an unclosed quote (error set). */
+static int field_value(parser *p, size_t skip, size_t *vs, size_t *ve) {
+    p->i += skip;
+    *vs = p->i;
     if (p->i < p->n && p->s[p->i] == '"') {
         const char *close = memchr(p->s + p->i + 1, '"', p->n - p->i - 1);
         if (!close) {
             fail_at(p, p->i, "unclosed quote");
-            return NULL;
+            return -1;
         }
-        vs = p->i + 1;
-        ve = (size_t)(close - p->s);
-        p->i = ve + 1;
+        *vs = p->i + 1;
+        *ve = (size_t)(close - p->s);
+        p->i = *ve + 1;
     } else {
-        ve = item_end(p);
-        p->i = ve;
+        *ve = item_end(p);
+        p->i = *ve;
     }
+    return 0;
+}
+
+/* source:NAME (nl 6) or date:PERIOD (nl 4): a filter, no item. */
+static fx_query *parse_field(parser *p, size_t nl) {
+    size_t at = p->i, vs, ve;
+    if (field_value(p, nl + 1, &vs, &ve)) return NULL;
     if (ve == vs) {
         fail_at(p, at, nl == 6 ? "source: needs a name" : "date: needs a period (2018, 2018-05, 2018-05..2018-07)");
         return NULL;
@@ -317,7 +326,6 @@ static fx_query *parse_field(parser *p, const char *name, size_t nl) {
             fail_at(p, at, "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B");
     }
     if (f && qpush(&p->filters, f)) oom(p);
-    (void)name;
     return NULL; /* a filter adds no item */
 }
 
@@ -339,22 +347,8 @@ static int on_title_word(void *vctx, const fah_token *t) {
 }
 
 static fx_query *parse_title(parser *p) {
-    size_t at = p->i;
-    p->i += 6;
-    size_t vs = p->i, ve;
-    if (p->i < p->n && p->s[p->i] == '"') {
-        const char *close = memchr(p->s + p->i + 1, '"', p->n - p->i - 1);
-        if (!close) {
-            fail_at(p, p->i, "unclosed quote");
-            return NULL;
-        }
-        vs = p->i + 1;
-        ve = (size_t)(close - p->s);
-        p->i = ve + 1;
-    } else {
-        ve = item_end(p);
-        p->i = ve;
-    }
+    size_t at = p->i, vs, ve;
+    if (field_value(p, 6, &vs, &ve)) return NULL;
     qclear(&p->c->phrase);
     if (ve > vs && fah_analyzer_tokenize(p->an, p->s + vs, ve - vs, 1, on_title_word, p) < 0) oom(p);
     if (p->c->fail) oom(p);
@@ -427,8 +421,8 @@ static fx_query *parse_primary(parser *p, int *neg) {
     }
     if (ch == ')') return NULL;
     if (ch == '"') return parse_phrase(p);
-    if (p->i + 7 <= p->n && memcmp(p->s + p->i, "source:", 7) == 0) return parse_field(p, "source", 6);
-    if (p->i + 5 <= p->n && memcmp(p->s + p->i, "date:", 5) == 0) return parse_field(p, "date", 4);
+    if (p->i + 7 <= p->n && memcmp(p->s + p->i, "source:", 7) == 0) return parse_field(p, 6);
+    if (p->i + 5 <= p->n && memcmp(p->s + p->i, "date:", 5) == 0) return parse_field(p, 4);
     if (p->i + 6 <= p->n && memcmp(p->s + p->i, "title:", 6) == 0) return parse_title(p);
     return parse_word(p);
 }
