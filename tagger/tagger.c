@@ -28,7 +28,6 @@ struct fah_tagger {
     size_t ncand, capcand;
     const char *prev_text;
     size_t prev_end;
-    unsigned words;    /* words of the article so far */
     int year;          /* the article's year, 0 when unknown */
     size_t skip_before; /* this field's words before this byte offset are a dateline */
 };
@@ -122,7 +121,6 @@ void fah_tagger_begin(fah_tagger *t, int year) {
     for (size_t i = 0; i < t->ntouched; i++) memset(&t->tags[t->touched[i]], 0, sizeof(fah_tag));
     t->ntouched = 0;
     t->n = 0;
-    t->words = 0;
 
     fah_buf_reset(&t->chars);
     clear_candidates(t);
@@ -189,7 +187,6 @@ int fah_tagger_token(fah_tagger *t, const fah_token *tok, const char *text) {
         t->n++;
         return 0;
     }
-    t->words++;
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 256;
         word *nw = realloc(t->w, cap * sizeof *nw);
@@ -521,7 +518,6 @@ size_t fah_tagger_tags(fah_tagger *t, const fah_tag **out) {
     for (size_t i = 0; i < t->ntouched; i++) {
         fah_tag tg = t->tags[t->touched[i]];
         tg.entity = t->touched[i];
-        tg.words = t->words;
         if (fah_tag_holds(t->g, &tg)) t->out[t->nout++] = tg;
     }
     *out = t->out;

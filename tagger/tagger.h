@@ -34,7 +34,6 @@ typedef struct fah_tag {
     unsigned mentions;    /* name mentions (leaders, countries) or trigger mentions (topics) */
     unsigned metonyms;    /* countries: metonym mentions */
     unsigned strong;      /* topics: strong trigger mentions */
-    unsigned words;       /* words in the article (for the topic rule) */
 } fah_tag;
 
 typedef struct fah_tagger fah_tagger;
