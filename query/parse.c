@@ -75,6 +75,7 @@ typedef struct {
     unsigned qpos;
     char last_norm[128]; /* the last word's normalized form (for word*) */
     size_t last_norm_len;
+    int prefix_mode;     /* analyzing a word*: highlight by prefix, not by the word */
 } pctx;
 
 /* Record a copy of q as an --explain part labelled label[0..len). */
@@ -91,7 +92,7 @@ static int on_word(void *vctx, const fah_token *t) {
         memcpy(c->last_norm, t->norm, t->norm_len);
         c->last_norm_len = t->norm_len;
     }
-    if (fah_qterms_add(c->terms, t->norm, t->norm_len, t->stem, t->stem_len)) goto oom;
+    if (!c->prefix_mode && fah_qterms_add(c->terms, t->norm, t->norm_len, t->stem, t->stem_len)) goto oom;
     c->qpos++;
     fx_query *surface = NULL;
     if (fx_query_term(t->norm, t->norm_len, 1, c->qpos, &surface, NULL) != FX_OK) {
@@ -372,7 +373,10 @@ static fx_query *parse_word(parser *p) {
     if (prefix) {
         /* word*: every indexed spelling that starts with the word's normalized form */
         p->c->last_norm_len = 0;
-        if (analyze_into(p, p->s + ws, we - 1 - ws, &p->c->phrase, 1)) return NULL;
+        p->c->prefix_mode = 1;
+        int rc = analyze_into(p, p->s + ws, we - 1 - ws, &p->c->phrase, 1);
+        p->c->prefix_mode = 0;
+        if (rc) return NULL;
         qclear(&p->c->phrase); /* only the normalized form is wanted */
         if (!p->c->last_norm_len) return NULL;
         fx_query *w = NULL;
@@ -380,7 +384,9 @@ static fx_query *parse_word(parser *p) {
             fail_at(p, ws, "a prefix* needs at least one letter");
             return NULL;
         }
-        if (add_part(p->c->terms, p->s + ws, we - ws, w)) oom(p);
+        if (add_part(p->c->terms, p->s + ws, we - ws, w) ||
+            fah_qterms_add_prefix(p->c->terms, p->c->last_norm, p->c->last_norm_len))
+            oom(p);
         return w;
     }
     if (analyze_into(p, p->s + ws, we - ws, &items, 0)) return NULL;
@@ -569,7 +575,7 @@ fah_parse_status fah_query_parse(fah_analyzer *an, const char *text, fx_query **
     fah_buf clean = FAH_BUF_INIT;
     if (fah_analyzer_display(an, text, len, &clean)) return FAH_PARSE_NOMEM;
     quotes_to_ascii(&clean);
-    pctx c = {an, NULL, {0}, 0, fah_analyzer_stem_kind(an) != FAH_STEM_NONE, terms, 0, 0, {0}, 0};
+    pctx c = {an, NULL, {0}, 0, fah_analyzer_stem_kind(an) != FAH_STEM_NONE, terms, 0, 0, {0}, 0, 0};
     parser p = {an, clean.data ? clean.data : "", clean.len, 0, &c, {0}, errmsg, errlen, FAH_PARSE_OK, 0};
     fx_query *q = parse_seq(&p, 0);
     qclear(&c.phrase);

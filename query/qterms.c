@@ -39,8 +39,27 @@ int fah_qterms_match(const fah_qterms *q, const char *norm, size_t nlen, const c
         if (eq(q->norm[i], norm, nlen)) return (int)i;
     for (size_t i = 0; i < q->n; i++)
         if (eq(q->stem[i], stem, slen)) return (int)i;
+    for (size_t k = 0; k < q->nprefix; k++) {
+        size_t pl = strlen(q->prefix[k]);
+        if (pl <= nlen && memcmp(q->prefix[k], norm, pl) == 0) return (int)(q->n + k);
+    }
     return -1;
 }
+
+int fah_qterms_add_prefix(fah_qterms *q, const char *norm, size_t nlen) {
+    if (q->nprefix == q->capprefix) {
+        size_t cap = q->capprefix ? q->capprefix * 2 : 4;
+        char **a = realloc(q->prefix, cap * sizeof *a);
+        if (!a) return -1;
+        q->prefix = a;
+        q->capprefix = cap;
+    }
+    if (!(q->prefix[q->nprefix] = strndup(norm, nlen))) return -1;
+    q->nprefix++;
+    return 0;
+}
+
+size_t fah_qterms_count(const fah_qterms *q) { return q->n + q->nprefix; }
 
 int fah_qterms_add_part(fah_qterms *q, const char *label, size_t len, struct fx_query *part) {
     if (q->nparts == q->capparts) {
@@ -80,5 +99,7 @@ void fah_qterms_free(fah_qterms *q) {
     }
     free(q->norm);
     free(q->stem);
+    for (size_t k = 0; k < q->nprefix; k++) free(q->prefix[k]);
+    free(q->prefix);
     memset(q, 0, sizeof *q);
 }

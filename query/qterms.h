@@ -20,7 +20,17 @@ typedef struct fah_qterms {
     char **part_label;
     struct fx_query **part_q;
     size_t nparts, capparts;
+    /* word* prefixes (normalized forms, malloc()ed): a document word whose
+     * normalized form starts with one matches it */
+    char **prefix;
+    size_t nprefix, capprefix;
 } fah_qterms;
+
+/* Add a word* prefix (its normalized form, copied).  0 or -1 (memory). */
+int fah_qterms_add_prefix(fah_qterms *q, const char *norm, size_t nlen);
+
+/* How many indexes fah_qterms_match can return: words then prefixes. */
+size_t fah_qterms_count(const fah_qterms *q);
 
 /* Add an explain part (label copied, q owned).  0 or -1 (memory; q freed). */
 int fah_qterms_add_part(fah_qterms *q, const char *label, size_t len, struct fx_query *part);
@@ -29,7 +39,8 @@ int fah_qterms_add_part(fah_qterms *q, const char *label, size_t len, struct fx_
 int fah_qterms_add(fah_qterms *q, const char *norm, size_t nlen, const char *stem, size_t slen);
 
 /* Index of the query word matched by a document word (by normalized form,
- * else by stem), or -1. */
+ * else by stem; [0, n)), else of the first prefix its normalized form
+ * starts with (n + k), or -1. */
 int fah_qterms_match(const fah_qterms *q, const char *norm, size_t nlen, const char *stem,
                      size_t slen);
 

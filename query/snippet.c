@@ -94,7 +94,7 @@ int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_q
     }
     size_t best_s = 0, best_e = 0;
     long best_score = -1;
-    unsigned char *seen = calloc(q->n + 1, 1);
+    unsigned char *seen = calloc(fah_qterms_count(q) + 1, 1);
     if (!seen) {
         free(c.v);
         return -1;
@@ -103,7 +103,7 @@ int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_q
         if (c.v[a].match < 0 && !(a == 0 && best_score < 0)) continue;
         size_t s = a >= CONTEXT_WORDS ? a - CONTEXT_WORDS : 0;
         if (c.v[a].match < 0) s = 0;
-        memset(seen, 0, q->n + 1);
+        memset(seen, 0, fah_qterms_count(q) + 1);
         long distinct = 0, matches = 0;
         size_t e = s;
         /* extend while the window fits */

@@ -61,6 +61,25 @@ static void test_variant_only(void **state) {
     fah_snippet_free(&sn);
 }
 
+/* word*: every word whose normalized form starts with the prefix is
+ * highlighted (hamza and ة variants included), and the prefix word itself is
+ * not highlighted through its stem alone */
+static void test_prefix(void **state) {
+    (void)state;
+    fah_snippet sn;
+    char got[512];
+    marked("قال المحلل السياسي إن السياسة الخارجية تغيرت وإن الأسواق هادئة", "السياس*", 200, got,
+           sizeof got, &sn);
+    assert_string_equal(got, "السياسي|السياسة");
+    fah_snippet_free(&sn);
+    marked("أعلنت الحكومة عن اعتقالات جديدة واعتقل آخرون", "اعتقال*", 200, got, sizeof got, &sn);
+    assert_string_equal(got, "اعتقالات");
+    fah_snippet_free(&sn);
+    marked("أعلنت الحكومة عن اعتقالات جديدة في الأسواق", "اعتقال* الحكومه", 200, got, sizeof got, &sn);
+    assert_string_equal(got, "الحكومة|اعتقالات");
+    fah_snippet_free(&sn);
+}
+
 static void test_window(void **state) {
     (void)state;
     fah_snippet sn;
@@ -107,7 +126,7 @@ static void test_parse_errors(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_variant_only),
-        cmocka_unit_test(test_window),
+        cmocka_unit_test(test_prefix), cmocka_unit_test(test_window),
         cmocka_unit_test(test_parse_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
