@@ -6,7 +6,7 @@
  *              exact-form boost); no prefix
  *   Z<stem>    stem of a word, no positions (recall); absent with --stemmer none
  *   S<stem>    stem of a title word (the normalized form with --stemmer
- *              none), no positions: the title: field
+ *              none), with positions: the title: field and its phrases
  *   Q<id>      the article id (unique; "Q#" + hash when too long: see
  *              fah_id_term())
  *   XS<src>    source, normalized as a word (fah_source_term) (filter)

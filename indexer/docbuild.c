@@ -88,7 +88,7 @@ static int add_token(void *vctx, const fah_token *t) {
         fah_buf_puts(tb, FAH_PREFIX_TITLE);
         if (c->stemmed) fah_buf_append(tb, t->stem, t->stem_len);
         else fah_buf_append(tb, t->norm, t->norm_len);
-        rc = fah_termtable_add(c->b->terms, tb->data, tb->len, 0, 1);
+        rc = fah_termtable_add(c->b->terms, tb->data, tb->len, t->pos, 1); /* positional: title:"a b" */
     }
     if (t->pos > c->last_pos) c->last_pos = t->pos;
     if (rc == 0 && c->b->tagger) rc = fah_tagger_token(c->b->tagger, t, c->text);

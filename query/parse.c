@@ -230,6 +230,29 @@ static int analyze_into(parser *p, const char *t, size_t len, qlist *items, int 
 
 static fx_query *parse_seq(parser *p, int in_paren);
 
+/* After a closing quote: "a b"~N, the words in any order within their
+ * count + N positions.  *slop = N, or -1 when no ~ follows; -1 on error. */
+static int parse_slop(parser *p, long *slop) {
+    *slop = -1;
+    if (p->i < p->n && p->s[p->i] == '~') {
+        char *end;
+        *slop = strtol(p->s + p->i + 1, &end, 10);
+        if (end == p->s + p->i + 1 || *slop < 0 || *slop > 100) {
+            fail_at(p, p->i, "~ after a phrase needs a number of words from 0 to 100");
+            return -1;
+        }
+        p->i = (size_t)(end - p->s);
+    }
+    return 0;
+}
+
+/* The words of a phrase: one word alone, else PHRASE, or NEAR with a slop. */
+static fx_query *phrase_of(parser *p, qlist *words, long slop) {
+    if (words->n == 1) return combine(p, FX_OP_OR, words, 0);
+    if (slop >= 0) return combine(p, FX_OP_NEAR, words, (uint32_t)(words->n + (size_t)slop));
+    return combine(p, FX_OP_PHRASE, words, 0);
+}
+
 static fx_query *parse_phrase(parser *p) {
     size_t open = p->i;
     const char *close = memchr(p->s + p->i + 1, '"', p->n - p->i - 1);
@@ -243,23 +266,13 @@ static fx_query *parse_phrase(parser *p) {
     if (analyze_into(p, p->s + ps, pe - ps, &p->c->phrase, 1)) return NULL;
     words = p->c->phrase;
     memset(&p->c->phrase, 0, sizeof p->c->phrase);
-    /* "a b"~N: the words in any order within their count + N positions */
-    long slop = -1;
-    if (p->i < p->n && p->s[p->i] == '~') {
-        char *end;
-        slop = strtol(p->s + p->i + 1, &end, 10);
-        if (end == p->s + p->i + 1 || slop < 0 || slop > 100) {
-            qclear(&words);
-            fail_at(p, p->i, "~ after a phrase needs a number of words from 0 to 100");
-            return NULL;
-        }
-        p->i = (size_t)(end - p->s);
+    long slop;
+    if (parse_slop(p, &slop)) {
+        qclear(&words);
+        return NULL;
     }
     if (!words.n) return NULL; /* "" or only punctuation: nothing to match */
-    fx_query *q;
-    if (words.n == 1) q = combine(p, FX_OP_OR, &words, 0);
-    else if (slop >= 0) q = combine(p, FX_OP_NEAR, &words, (uint32_t)(words.n + (size_t)slop));
-    else q = combine(p, FX_OP_PHRASE, &words, 0);
+    fx_query *q = phrase_of(p, &words, slop);
     if (q && add_part(p->c->terms, p->s + open, p->i - open, q)) oom(p);
     return q;
 }
@@ -330,8 +343,9 @@ static fx_query *parse_field(parser *p, size_t nl) {
     return NULL; /* a filter adds no item */
 }
 
-/* title:word, title:"a b": the title terms (schema.h S) of the words, all
- * of them (AND); weighted by BM25 like words. */
+/* title:word, title:"a b", title:"a b"~N: the title terms (schema.h S,
+ * positional) of the words: one word, a phrase of title stems, or the
+ * words within a window; weighted by BM25 like words. */
 static int on_title_word(void *vctx, const fah_token *t) {
     parser *p = vctx;
     if (t->colocated) return 0;
@@ -340,7 +354,8 @@ static int on_title_word(void *vctx, const fah_token *t) {
     if (p->c->stemmed) fah_buf_append(&tb, t->stem, t->stem_len);
     else fah_buf_append(&tb, t->norm, t->norm_len);
     fx_query *q = NULL;
-    int rc = fx_query_term(tb.data, tb.len, 1, 0, &q, NULL) == FX_OK ? qpush(&p->c->phrase, q) : 0;
+    p->c->qpos++;
+    int rc = fx_query_term(tb.data, tb.len, 1, p->c->qpos, &q, NULL) == FX_OK ? qpush(&p->c->phrase, q) : 0;
     if (rc == 0) rc = fah_qterms_add(p->c->terms, t->norm, t->norm_len, t->stem, t->stem_len);
     fah_buf_free(&tb);
     if (rc) p->c->fail = 1;
@@ -360,7 +375,12 @@ static fx_query *parse_title(parser *p) {
     }
     qlist words = p->c->phrase;
     memset(&p->c->phrase, 0, sizeof p->c->phrase);
-    fx_query *q = combine(p, FX_OP_AND, &words, 0);
+    long slop = -1;
+    if (vs > at + 6 && p->s[vs - 1] == '"' && parse_slop(p, &slop)) {
+        qclear(&words);
+        return NULL;
+    }
+    fx_query *q = phrase_of(p, &words, slop);
     if (q && add_part(p->c->terms, p->s + at, p->i - at, q)) oom(p);
     return q;
 }

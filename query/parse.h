@@ -15,8 +15,9 @@
  *             rarer ones, first; measured against AND_MAYBE(OR, AND): no gain)
  *   a OR b, a AND b, a NOT b, -a, +a, ( ... )   precedence NOT > AND >
  *             OR/adjacency; -a excludes a from its group
- *   title:word, title:"a b"   the words in the title (all of them; any
- *             order), weighted like words
+ *   title:word, title:"a b", title:"a b"~N   a word in the title, the
+ *             words as a phrase of title stems, or within a window;
+ *             weighted like words
  *   source:NAME, date:2018-05..2018-07 (also date:2018, date:..2018-07)
  *             filters (no weight); leader:/country:/topic: are taken out
  *             before this parser (request.h)

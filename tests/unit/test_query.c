@@ -81,7 +81,9 @@ static void test_phrases(void **s) {
 static void test_prefix_and_filters(void **s) {
     (void)s;
     assert_non_null(strstr(desc("اقتصاد*"), "WILDCARD"));
-    assert_non_null(strstr(desc("title:\"أزمة المياه\""), " AND "));
+    assert_non_null(strstr(desc("title:\"أزمة المياه\""), " PHRASE 2 "));
+    assert_non_null(strstr(desc("title:\"أزمة المياه\"~2"), " NEAR 4 "));
+    assert_non_null(strstr(error_of("title:\"أزمة المياه\"~x"), "~ after a phrase needs a number"));
     assert_non_null(strstr(desc("title:المياه"), "Sميا"));
     const char *d = desc("ماكرون source:france24");
     assert_non_null(strstr(d, "FILTER"));
