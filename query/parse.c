@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../common/buf.h"
 #include "../common/schema.h"
@@ -156,6 +157,9 @@ typedef struct parser {
     size_t errlen;
     fah_parse_status st;
     int depth;
+    const fah_entity_resolver *res;
+    int weighted_entities; /* entity items weighted by mentions (no text) */
+    int ntext, nent;       /* text items and entity items parsed */
 } parser;
 
 static int is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
@@ -413,6 +417,54 @@ static fx_query *parse_word(parser *p) {
     return combine(p, FX_OP_OR, &items, 0);
 }
 
+static fx_query *count_text(parser *p, fx_query *q) {
+    if (q) p->ntext++;
+    return q;
+}
+
+/* leader:NAME, country:NAME, topic:NAME (field length fl) inside the
+ * expression: the resolver's query. */
+static fx_query *parse_entity(parser *p, fah_ent_kind kind, size_t fl) {
+    size_t at = p->i, vs, ve;
+    if (field_value(p, fl, &vs, &ve)) return NULL;
+    char field[16];
+    snprintf(field, sizeof field, "%.*s", (int)fl, p->s + at);
+    if (ve == vs) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "%s needs a name", field);
+        fail_at(p, at, msg);
+        return NULL;
+    }
+    if (!p->res) {
+        fail_at(p, at, "leader:, country: and topic: are not available here");
+        return NULL;
+    }
+    char name[512], msg[600];
+    snprintf(name, sizeof name, "%.*s", (int)(ve - vs), p->s + vs);
+    fx_query *q = NULL;
+    if (p->res->resolve(p->res->ctx, kind, name, p->weighted_entities, &q, msg, sizeof msg)) {
+        fail_at(p, at, msg);
+        return NULL;
+    }
+    p->nent++;
+    return q;
+}
+
+/* A leader:/country:/topic: field name at the cursor (any case): its
+ * length, and its kind in *kind; else 0. */
+static size_t entity_field_at(parser *p, fah_ent_kind *kind) {
+    static const struct { const char *f; fah_ent_kind k; } fs[] = {
+        {"leader:", FAH_ENT_LEADER}, {"country:", FAH_ENT_COUNTRY}, {"topic:", FAH_ENT_TOPIC}};
+    for (size_t i = 0; i < 3; i++) {
+        size_t l = strlen(fs[i].f);
+        if (p->i + l <= p->n && strncasecmp(p->s + p->i, fs[i].f, l) == 0) {
+            *kind = fs[i].k;
+            return l;
+        }
+    }
+    return 0;
+}
+
 static fx_query *parse_primary(parser *p, int *neg) {
     skip_ws(p);
     *neg = 0;
@@ -446,11 +498,14 @@ static fx_query *parse_primary(parser *p, int *neg) {
         return q;
     }
     if (ch == ')') return NULL;
-    if (ch == '"') return parse_phrase(p);
+    if (ch == '"') return count_text(p, parse_phrase(p));
     if (p->i + 7 <= p->n && memcmp(p->s + p->i, "source:", 7) == 0) return parse_field(p, 6);
     if (p->i + 5 <= p->n && memcmp(p->s + p->i, "date:", 5) == 0) return parse_field(p, 4);
-    if (p->i + 6 <= p->n && memcmp(p->s + p->i, "title:", 6) == 0) return parse_title(p);
-    return parse_word(p);
+    if (p->i + 6 <= p->n && memcmp(p->s + p->i, "title:", 6) == 0) return count_text(p, parse_title(p));
+    fah_ent_kind kind;
+    size_t fl = entity_field_at(p, &kind);
+    if (fl) return parse_entity(p, kind, fl);
+    return count_text(p, parse_word(p));
 }
 
 /* Apply the excluded items of a group: q AND_NOT (OR of excluded). */
@@ -582,8 +637,9 @@ static fx_query *parse_seq(parser *p, int in_paren) {
     return exclude(p, combine(p, FX_OP_OR, &pos, 0), &negs, start);
 }
 
-fah_parse_status fah_query_parse(fah_analyzer *an, const char *text, fx_query **out,
-                                 fah_qterms *terms, char *errmsg, size_t errlen) {
+static fah_parse_status parse_once(fah_analyzer *an, const char *text, const fah_entity_resolver *res,
+                                   int weighted, int *only_entities, fx_query **out, fah_qterms *terms,
+                                   char *errmsg, size_t errlen) {
     *out = NULL;
     size_t len = strlen(text);
     size_t bad = fah_utf8_invalid_at(text, len);
@@ -596,7 +652,8 @@ fah_parse_status fah_query_parse(fah_analyzer *an, const char *text, fx_query **
     if (fah_analyzer_display(an, text, len, &clean)) return FAH_PARSE_NOMEM;
     quotes_to_ascii(&clean);
     pctx c = {an, NULL, {0}, 0, fah_analyzer_stem_kind(an) != FAH_STEM_NONE, terms, 0, 0, {0}, 0, 0};
-    parser p = {an, clean.data ? clean.data : "", clean.len, 0, &c, {0}, errmsg, errlen, FAH_PARSE_OK, 0};
+    parser p = {an, clean.data ? clean.data : "", clean.len, 0, &c, {0}, errmsg, errlen, FAH_PARSE_OK, 0,
+                res, weighted, 0, 0};
     fx_query *q = parse_seq(&p, 0);
     qclear(&c.phrase);
     if (p.st == FAH_PARSE_OK && !q) {
@@ -616,10 +673,29 @@ fah_parse_status fah_query_parse(fah_analyzer *an, const char *text, fx_query **
     }
     qclear(&p.filters);
     fah_buf_free(&clean);
+    *only_entities = p.nent > 0 && p.ntext == 0;
     if (p.st != FAH_PARSE_OK) {
         fx_query_free(q);
         return p.st;
     }
     *out = q;
     return FAH_PARSE_OK;
+}
+
+fah_parse_status fah_query_parse_with(fah_analyzer *an, const char *text, const fah_entity_resolver *res,
+                                      fx_query **out, fah_qterms *terms, char *errmsg, size_t errlen) {
+    int only = 0;
+    fah_parse_status st = parse_once(an, text, res, 0, &only, out, terms, errmsg, errlen);
+    if (st == FAH_PARSE_OK && only) {
+        /* entity conditions and no text: rank by the entities' mentions */
+        fx_query_free(*out);
+        fah_qterms_free(terms);
+        st = parse_once(an, text, res, 1, &only, out, terms, errmsg, errlen);
+    }
+    return st;
+}
+
+fah_parse_status fah_query_parse(fah_analyzer *an, const char *text, fx_query **out,
+                                 fah_qterms *terms, char *errmsg, size_t errlen) {
+    return fah_query_parse_with(an, text, NULL, out, terms, errmsg, errlen);
 }

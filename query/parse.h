@@ -19,8 +19,14 @@
  *             words as a phrase of title stems, or within a window;
  *             weighted like words
  *   source:NAME, date:2018-05..2018-07 (also date:2018, date:..2018-07)
- *             filters (no weight); leader:/country:/topic: are taken out
- *             before this parser (request.h)
+ *             filters (no weight)
+ *   leader:NAME, country:NAME, topic:NAME (NAME a word or "words")  the
+ *             articles tagged with the entity, resolved by the caller's
+ *             fah_entity_resolver; at the top level request.h takes them
+ *             out first as filters of the whole query, so the parser sees
+ *             only those inside ( ) or next to OR / NOT / -: conditions of
+ *             the expression, weightless beside text, weighted by mentions
+ *             when the query has no text
  * Arabic ، and ؛ separate items like spaces.  Syntax errors give
  * FAH_PARSE_SYNTAX with the character position and the query with
  * [HERE] at the fault.  The query text goes through the same display
@@ -42,9 +48,26 @@ typedef enum fah_parse_status {
     FAH_PARSE_NOMEM
 } fah_parse_status;
 
+#include "../tagger/gazetteer.h"
+
+/* Resolves leader:/country:/topic: items: *out gets the query of the
+ * articles tagged with the entity `name` (weighted by its mentions when
+ * `weighted`, else weightless).  Returns 0, or -1 with a message in err
+ * (unknown or ambiguous name, untagged database). */
+typedef struct fah_entity_resolver {
+    int (*resolve)(void *ctx, fah_ent_kind kind, const char *name, int weighted, fx_query **out,
+                   char *err, size_t errlen);
+    void *ctx;
+} fah_entity_resolver;
+
 /* Parse `text`; *out gets the query (free with fx_query_free), `terms`
- * (zero-initialized by the caller) the analyzed words for highlighting. */
+ * (zero-initialized by the caller) the analyzed words for highlighting.
+ * leader:/country:/topic: items are a syntax error (no resolver). */
 fah_parse_status fah_query_parse(fah_analyzer *an, const char *text, fx_query **out,
                                  fah_qterms *terms, char *errmsg, size_t errlen);
+
+/* The same with entity items resolved by `res` (may be NULL). */
+fah_parse_status fah_query_parse_with(fah_analyzer *an, const char *text, const fah_entity_resolver *res,
+                                      fx_query **out, fah_qterms *terms, char *errmsg, size_t errlen);
 
 #endif

@@ -25,6 +25,18 @@ check "and the countries" jq -se '.[0].entities.countries | any(. == "FR") and a
 expect_exit 2 "an unknown leader is a usage error" "$FAHRAS_BIN" search --db "$db" --leader "شخص مجهول"
 check "that says so" grep -q "no leader 'شخص مجهول'" "$TMP/err"
 expect_exit 2 "leader: with no name" "$FAHRAS_BIN" search --db "$db" "leader: المياه"
+# leader:/country:/topic: inside the expression (parentheses, OR, AND, NOT, -)
+n() { "$FAHRAS_BIN" search --db "$db" --count "$@"; }
+iq=$(n country:العراق) mac=$(n leader:ماكرون) both=$(n --country العراق --leader ماكرون)
+check "(leader:A OR country:B) is the union" [ "$(n '(leader:ماكرون OR country:العراق)')" -eq $((iq + mac - both)) ]
+check "leader:A OR country:B without parentheses too" [ "$(n 'leader:ماكرون OR country:العراق')" -eq $((iq + mac - both)) ]
+check "country:B -leader:A excludes" [ "$(n 'country:العراق -leader:ماكرون')" -eq $((iq - both)) ]
+check "country:B NOT leader:A is the same" [ "$(n 'country:العراق NOT leader:ماكرون')" -eq $((iq - both)) ]
+check "leader:A AND country:B is the intersection" [ "$(n 'leader:ماكرون AND country:العراق')" -eq "$both" ]
+check "text AND (country:B OR country:C)" [ "$(n 'المياه AND (country:العراق OR country:سوريا)')" -le "$(n المياه)" ] && [ "$(n 'المياه AND (country:العراق OR country:سوريا)')" -ge "$(n المياه --country العراق)" ]
+check "entities alone in parentheses rank by mentions (the Macron call first)" [ "$(first '(leader:ماكرون OR leader:"مصطفى الكاظمي")')" = FAH-2021-0001 ]
+expect_exit 2 "an unknown leader inside parentheses" "$FAHRAS_BIN" search --db "$db" "(leader:مجهول OR المياه)"
+check "says which and where" grep -q "no leader 'مجهول'.*character 2" "$TMP/err"
 
 # facets
 out=$("$FAHRAS_BIN" facets --db "$db" --json --topic "ضبط الحدود")

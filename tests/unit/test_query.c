@@ -108,6 +108,8 @@ static void test_errors(void **s) {
     assert_non_null(strstr(error_of("ماكرون date:2018-13"), "date: takes"));
     assert_non_null(strstr(error_of("ماكرون source:"), "source: needs a name"));
     assert_non_null(strstr(error_of("ماكرون title:"), "title: needs a word"));
+    /* without a resolver (parse.h), entity items are an error that says so */
+    assert_non_null(strstr(error_of("(leader:ماكرون OR المياه)"), "not available here"));
     /* the message shows where */
     assert_non_null(strstr(error_of("ماكرون (ميركل"), "ماكرون [HERE](ميركل"));
 }
