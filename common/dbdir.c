@@ -31,6 +31,9 @@ static unsigned gen_number(const char *name) {
     return *end || n == 0 || n > 999999999UL ? 0 : (unsigned)n;
 }
 
+/* A worker's part of a parallel build: gen-N.part-K (indexer/parallel.h). */
+static int is_part(const char *name) { return strncmp(name, "gen-", 4) == 0 && strstr(name, ".part-") != NULL; }
+
 int fah_dbdir_resolve(const char *path, fah_dbdir *d, char *msg, size_t msglen) {
     memset(d, 0, sizeof *d);
     if (msg && msglen) msg[0] = '\0';
@@ -83,7 +86,7 @@ int fah_dbdir_resolve(const char *path, fah_dbdir *d, char *msg, size_t msglen) 
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
         const char *n = e->d_name;
-        if (!strcmp(n, ".") || !strcmp(n, "..") || !strcmp(n, LOCKFILE) || gen_number(n) ||
+        if (!strcmp(n, ".") || !strcmp(n, "..") || !strcmp(n, LOCKFILE) || gen_number(n) || is_part(n) ||
             !strcmp(n, STUB ".tmp"))
             continue;
         d->kind = FAH_DBDIR_OTHER;
@@ -151,6 +154,11 @@ int fah_dbdir_remove_stale(const char *path, unsigned keep, unsigned *max_gen) {
     char stale[64][256];
     int nstale = 0;
     while ((e = readdir(d)) != NULL) {
+        if (is_part(e->d_name)) {
+            /* a worker's part left by a killed parallel build (parallel.h) */
+            if (nstale < 64) snprintf(stale[nstale++], sizeof stale[0], "%s", e->d_name);
+            continue;
+        }
         unsigned g = gen_number(e->d_name);
         if (!g) continue;
         if (max_gen && g > *max_gen) *max_gen = g;
@@ -160,7 +168,7 @@ int fah_dbdir_remove_stale(const char *path, unsigned keep, unsigned *max_gen) {
     int rc = 0;
     for (int i = 0; i < nstale; i++) {
         char p[4200];
-        snprintf(p, sizeof p, "%s/%s", path, stale[i]);
+        snprintf(p, sizeof p, "%.3900s/%.255s", path, stale[i]);
         if (fah_rmtree(p)) rc = -1;
     }
     return rc;

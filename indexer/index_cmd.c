@@ -31,6 +31,7 @@
 #include "decode.h"
 #include "../tagger/gazetteer.h"
 #include "indexrun.h"
+#include "parallel.h"
 #include "manifest.h"
 #include "walk.h"
 
@@ -105,7 +106,8 @@ static int dry_run_report(const char *dbpath, char **dirs, int ndirs) {
 static void usage(FILE *to) {
     fprintf(to,
             "usage: fahras index [--db PATH] [--full | --rebuild-if-needed] [--stemmer S] [--encoding ENC]\n"
-            "                    [--format F] [--batch N] [--wait S] [--dry-run] [--quiet] [--verbose]\n"
+            "                    [--format F] [--batch N] [--jobs N] [--wait S] [--dry-run] [--quiet]\n"
+            "                    [--verbose]\n"
             "                    [--progress|--no-progress]\n"
             "                    [DIR...]\n"
             "\n"
@@ -133,6 +135,10 @@ static void usage(FILE *to) {
             "  --format F       read every file as F: text, sgml, json, jsonl, html, rss, atom\n"
             "  --batch N        changed articles per commit (default %d): a crash loses at\n"
             "                   most one batch, which the next run redoes\n"
+            "  --jobs N         worker processes for a build from scratch (a new database or\n"
+            "                   --full; default: one per core, up to 8): each indexes a share\n"
+            "                   of the files, then Xapian's compaction merges them; such a\n"
+            "                   build is all or nothing (--jobs 1 commits every --batch)\n"
             "  --dry-run        list the files a run would add, re-read and delete (from sizes\n"
             "                   and modification times); read and write nothing\n"
             "  --wait SECONDS   when another indexer holds the database, wait up to SECONDS\n"
@@ -269,6 +275,7 @@ typedef struct opts {
     int gaz_none;         /* --gazetteer none: drop the user gazetteers */
     fah_buf user;         /* the user gazetteers' text (fah_gazetteer_user_text) */
     int progress, dry_run, full, rebuild_if_needed, no_entities;
+    unsigned jobs;        /* --jobs (0: one per core, up to 8) */
     double wait_secs;
 } opts;
 
@@ -293,6 +300,28 @@ static int version_change(const opts *o, const fah_run *r, const char *dbpath, c
     return FAH_EXIT_VERSION;
 }
 
+/* The database's metadata for this run: analyzer, stemmer and schema
+ * versions, the roots, the gazetteer version and the user gazetteers. */
+static fx_status write_meta(fx_db *db, fah_stem_kind kind, char **roots, size_t nroots, const char *gazver,
+                            const fah_buf *user, fx_error *e) {
+    const char *kn = fah_stem_kind_name(kind);
+    fah_buf rv = FAH_BUF_INIT;
+    for (size_t i = 0; i < nroots; i++) {
+        fah_buf_puts(&rv, roots[i]);
+        fah_buf_putc(&rv, '\n');
+    }
+    fx_status st;
+    if ((st = fx_db_set_metadata(db, FAH_META_ANALYZER, FAH_ANALYZER_VERSION, strlen(FAH_ANALYZER_VERSION), e)) ==
+            FX_OK &&
+        (st = fx_db_set_metadata(db, FAH_META_STEMMER, kn, strlen(kn), e)) == FX_OK &&
+        (st = fx_db_set_metadata(db, FAH_META_SCHEMA, FAH_SCHEMA_VERSION, strlen(FAH_SCHEMA_VERSION), e)) == FX_OK &&
+        (st = fx_db_set_metadata(db, FAH_META_ROOTS, rv.data ? rv.data : "", rv.len, e)) == FX_OK &&
+        (st = fx_db_set_metadata(db, FAH_META_GAZETTEER, gazver, strlen(gazver), e)) == FX_OK)
+        st = fx_db_set_metadata(db, FAH_META_GAZETTEER_USER, user->data ? user->data : "", user->len, e);
+    fah_buf_free(&rv);
+    return st;
+}
+
 int fah_cmd_index(int argc, char **argv) {
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'},      {"stemmer", required_argument, NULL, 's'},
@@ -301,7 +330,7 @@ int fah_cmd_index(int argc, char **argv) {
         {"quiet", no_argument, NULL, 'q'},         {"verbose", no_argument, NULL, 'v'},
         {"dry-run", no_argument, NULL, 'n'},       {"full", no_argument, NULL, 'F'},
         {"rebuild-if-needed", no_argument, NULL, 'R'}, {"gazetteer", required_argument, NULL, 'g'},
-        {"no-entities", no_argument, NULL, 'E'},
+        {"no-entities", no_argument, NULL, 'E'},   {"jobs", required_argument, NULL, 'j'},
         {"progress", no_argument, NULL, 'p'},      {"no-progress", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -314,7 +343,7 @@ int fah_cmd_index(int argc, char **argv) {
     fah_format forced_format = FAH_FMT_AUTO;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:g:nqvpPhVFRE", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:s:e:b:f:w:g:j:nqvpPhVFRE", longopts, NULL)) != -1) {
         switch (c) {
             case 'w': {
                 char *end;
@@ -343,6 +372,16 @@ int fah_cmd_index(int argc, char **argv) {
                     return FAH_EXIT_USAGE;
                 }
                 r.batch = (size_t)v;
+                break;
+            }
+            case 'j': {
+                char *end;
+                long v = strtol(optarg, &end, 10);
+                if (*end || v < 1 || v > 64) {
+                    fprintf(stderr, "fahras index: --jobs needs a number from 1 to 64\n");
+                    return FAH_EXIT_USAGE;
+                }
+                o.jobs = (unsigned)v;
                 break;
             }
             case 'q': r.quiet = 1; break;
@@ -522,6 +561,9 @@ int fah_cmd_index(int argc, char **argv) {
             fah_dbdir_remove_stale(dbpath, cur.gen, NULL); /* left by a killed --full */
         }
     }
+    /* workers for a build from scratch (parallel.h) */
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned jobs = o.jobs ? o.jobs : ncpu < 1 ? 1 : ncpu > 8 ? 8 : (unsigned)ncpu;
     if (cur.kind == FAH_DBDIR_NONE || full) {
         if (fah_dbdir_next_generation(dbpath, &cur, target, sizeof target, &newgen)) {
             fprintf(stderr, "fahras index: cannot prepare a new generation in %s: %s\n", dbpath, strerror(errno));
@@ -532,12 +574,6 @@ int fah_cmd_index(int argc, char **argv) {
         if (st != FX_OK) {
             fprintf(stderr, "fahras index: cannot create database %s: %s\n", target, e.msg);
             rc = fah_exit_for_status(st);
-            goto out;
-        }
-        if (!full && fah_dbdir_write_stub(dbpath, newgen)) {
-            /* a new database: readers see it (empty) from the start */
-            fprintf(stderr, "fahras index: cannot write %s/XAPIANDB: %s\n", dbpath, strerror(errno));
-            rc = errno == ENOSPC ? FAH_EXIT_IO : FAH_EXIT_DB;
             goto out;
         }
     }
@@ -552,26 +588,6 @@ int fah_cmd_index(int argc, char **argv) {
             strv_add(&roots, &nroots, abs);
             strv_add(&r.roots, &r.nroots, abs);
         }
-    }
-    {
-        const char *kn = fah_stem_kind_name(kind);
-        fah_buf rv = FAH_BUF_INIT;
-        for (size_t i = 0; i < nroots; i++) {
-            fah_buf_puts(&rv, roots[i]);
-            fah_buf_putc(&rv, '\n');
-        }
-        if ((st = fx_db_set_metadata(r.db, FAH_META_ANALYZER, FAH_ANALYZER_VERSION,
-                                     strlen(FAH_ANALYZER_VERSION), &e)) != FX_OK ||
-            (st = fx_db_set_metadata(r.db, FAH_META_STEMMER, kn, strlen(kn), &e)) != FX_OK ||
-            (st = fx_db_set_metadata(r.db, FAH_META_SCHEMA, FAH_SCHEMA_VERSION,
-                                     strlen(FAH_SCHEMA_VERSION), &e)) != FX_OK ||
-            (st = fx_db_set_metadata(r.db, FAH_META_ROOTS, rv.data ? rv.data : "", rv.len, &e)) != FX_OK) {
-            fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
-            fah_buf_free(&rv);
-            rc = fah_exit_for_status(st);
-            goto out;
-        }
-        fah_buf_free(&rv);
     }
     if (r.an && fah_analyzer_stem_kind(r.an) != kind) {
         /* --full --stemmer X over a database of another stemmer */
@@ -588,15 +604,11 @@ int fah_cmd_index(int argc, char **argv) {
         rc = FAH_EXIT_IO;
         goto out;
     }
-    {
-        const char *ver = o.no_entities ? "off" : fah_gazetteer_version(gaz);
-        if ((st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER, ver, strlen(ver), &e)) != FX_OK ||
-            (st = fx_db_set_metadata(r.db, FAH_META_GAZETTEER_USER, o.user.data ? o.user.data : "", o.user.len,
-                                     &e)) != FX_OK) {
-            fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
-            rc = fah_exit_for_status(st);
-            goto out;
-        }
+    const char *gazver = o.no_entities ? "off" : fah_gazetteer_version(gaz);
+    if ((st = write_meta(r.db, kind, roots, nroots, gazver, &o.user, &e)) != FX_OK) {
+        fprintf(stderr, "fahras index: cannot write to %s: %s\n", dbpath, e.msg);
+        rc = fah_exit_for_status(st);
+        goto out;
     }
     if (fah_manifest_load(r.db, &r.man, &e)) {
         fprintf(stderr, "fahras index: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
@@ -614,7 +626,39 @@ int fah_cmd_index(int argc, char **argv) {
     fah_progress prog;
     fah_progress_start(&prog, o.progress == 1 || (o.progress == -1 && !r.quiet && isatty(2)),
                        r.files.n);
-    for (size_t i = 0; i < r.files.n && r.fatal == FX_OK; i++) {
+    /* a build from scratch with workers; default only for listings worth it */
+    int parallel = (cur.kind == FAH_DBDIR_NONE || full) && jobs > 1 && r.files.n >= (o.jobs ? jobs : 64);
+    /* a new database built in one process: readers see it (empty, then
+     * batch by batch) from the start, and a killed run resumes; built by
+     * workers, its stub is written when the merge is complete, as --full's */
+    int defer_stub = cur.kind == FAH_DBDIR_NONE && parallel;
+    if (cur.kind == FAH_DBDIR_NONE && !full && !parallel && fah_dbdir_write_stub(dbpath, newgen)) {
+        fprintf(stderr, "fahras index: cannot write %s/XAPIANDB: %s\n", dbpath, strerror(errno));
+        rc = errno == ENOSPC ? FAH_EXIT_IO : FAH_EXIT_DB;
+        goto out;
+    }
+    if (parallel) {
+        fx_db_close(r.db); /* empty: the workers' merge replaces it */
+        r.db = NULL;
+        fah_rmtree(target);
+        fah_parallel_result pr = fah_run_parallel(&r, target, jobs, &prog);
+        if (pr != FAH_PARALLEL_FAILED) {
+            st = open_writable(target, pr == FAH_PARALLEL_SEQUENTIAL, 0, &r.db, &e);
+            if (st == FX_OK) st = fx_db_begin_batches(r.db, &e);
+            if (st == FX_OK) st = write_meta(r.db, kind, roots, nroots, gazver, &o.user, &e);
+            if (st != FX_OK) {
+                r.fatal = st;
+                r.fatal_err = e;
+            } else if (pr == FAH_PARALLEL_SEQUENTIAL && !r.quiet) {
+                fprintf(stderr, "fahras index: an article id comes from files given to different workers; "
+                                "indexing in one process\n");
+            }
+        }
+        /* the files are done (the merged manifest lists them; r.man, empty,
+         * has nothing to remove) */
+        if (pr != FAH_PARALLEL_SEQUENTIAL) parallel = 2;
+    }
+    for (size_t i = 0; parallel != 2 && i < r.files.n && r.fatal == FX_OK; i++) {
         fah_run_file(&r, i);
         fah_progress_update(&prog, i + 1, r.articles);
     }
@@ -638,9 +682,9 @@ int fah_cmd_index(int argc, char **argv) {
     fah_progress_end(&prog);
     double secs = fah_now() - t0;
     uint32_t total = 0;
-    fx_db_doccount(r.db, &total, NULL);
+    if (r.db) fx_db_doccount(r.db, &total, NULL);
     int swapped = 0;
-    if (full) {
+    if (full || defer_stub) {
         fx_db_close(r.db);
         r.db = NULL;
         if (r.fatal == FX_OK) {
@@ -694,7 +738,7 @@ int fah_cmd_index(int argc, char **argv) {
             fprintf(to, ", %zu removed file%s, %zu article%s deleted\n", r.files_removed,
                     r.files_removed == 1 ? "" : "s", r.deleted, r.deleted == 1 ? "" : "s");
         }
-        if (swapped)
+        if (swapped && full)
             fprintf(to, "full rebuild: generation %u is now in use (%s/gen-%u)\n", newgen, dbpath, newgen);
         if (!full || swapped)
             fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, fah_stem_kind_name(kind));

@@ -147,6 +147,31 @@ fx_status fx_db_open_writable(const char *path, int create, fx_db **out, fx_erro
     FX_CATCH
 }
 
+fx_status fx_db_open_scratch(const char *path, fx_db **out, fx_error *err) {
+    *out = nullptr;
+    FX_TRY
+    fx_db *db = new fx_db;
+    try {
+        db->rw = new Xapian::WritableDatabase(
+            path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+    } catch (...) {
+        delete db;
+        throw;
+    }
+    *out = db;
+    return FX_OK;
+    FX_CATCH
+}
+
+fx_status fx_db_compact(const char *const *sources, size_t n, const char *dest, fx_error *err) {
+    FX_TRY
+    Xapian::Database all;
+    for (size_t i = 0; i < n; i++) all.add_database(Xapian::Database(sources[i]));
+    all.compact(dest, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
+    return FX_OK;
+    FX_CATCH
+}
+
 void fx_db_close(fx_db *db) {
     if (!db) return;
     try {

@@ -73,6 +73,22 @@ fx_status fx_db_open(const char *path, fx_db **out, fx_error *err);
  * FX_ERR_OPENING, FX_ERR_IO. */
 fx_status fx_db_open_writable(const char *path, int create, fx_db **out, fx_error *err);
 
+/* As fx_db_open_writable(path, 1, ...) for a scratch database that nothing
+ * reads until it is merged (a worker's part of a parallel build): Xapian's
+ * DB_NO_SYNC, so commits skip fsync (a crash loses the part, which the run
+ * redoes). */
+fx_status fx_db_open_scratch(const char *path, fx_db **out, fx_error *err);
+
+/* Merge the glass databases sources[0..n) into a new database at `dest`
+ * (which must not exist) with Xapian's compaction (Database::compact,
+ * DBCOMPACT_MULTIPASS): documents renumbered source after source (a
+ * source's docids follow the previous source's last docid), postings,
+ * positions and stored data copied into full blocks; user metadata of the
+ * same key in two sources keeps the first source's value.  The result is
+ * fsync()ed by Xapian's table writes.  FX_ERR_OPENING, FX_ERR_IO,
+ * FX_ERR_NOMEM. */
+fx_status fx_db_compact(const char *const *sources, size_t n, const char *dest, fx_error *err);
+
 /* Release the handle (NULL is accepted).  As in Xapian, a writable handle's
  * pending changes are committed if possible, except in batch mode
  * (fx_db_begin_batches), where they are discarded; call fx_db_commit()
