@@ -1,5 +1,7 @@
 #include "docbuild.h"
 
+#include "../common/record.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,12 +194,6 @@ static int clean(fah_docbuilder *b, const char *s, fah_buf *out) {
     return fah_analyzer_display(b->an, s, strlen(s), out);
 }
 
-static json_t *jstr(const char *s, size_t n) {
-    if (!s) return json_null();
-    json_t *j = json_stringn(s, n);
-    return j ? j : json_null();
-}
-
 fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id,
                        const char *path, fah_built *out, fx_error *err) {
     memset(out, 0, sizeof *out);
@@ -273,29 +269,23 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
             return st;
     }
 
-    json_t *o = json_object();
-    if (!o) {
+    /* the stored data (common/record.h) */
+    fah_buf *rb = &b->term;
+    int bad = fah_record_begin(rb) || fah_record_put(rb, FAH_F_ID, id, strlen(id)) ||
+              fah_record_put(rb, FAH_F_TITLE, b->title.len ? b->title.data : NULL, b->title.len) ||
+              fah_record_put(rb, FAH_F_DATE, iso[0] ? iso : NULL, strlen(iso)) ||
+              fah_record_put(rb, FAH_F_SOURCE, art->source, art->source ? strlen(art->source) : 0) ||
+              fah_record_put(rb, FAH_F_URL, art->url, art->url ? strlen(art->url) : 0) ||
+              fah_record_put(rb, FAH_F_AUTHOR, art->author, art->author ? strlen(art->author) : 0) ||
+              fah_record_put(rb, FAH_F_CATEGORY, art->category, art->category ? strlen(art->category) : 0) ||
+              fah_record_put(rb, FAH_F_PATH, path, strlen(path)) ||
+              fah_record_put(rb, FAH_F_ABSTRACT, b->abstract.len ? b->abstract.data : NULL, b->abstract.len) ||
+              fah_record_put(rb, FAH_F_BODY, b->body.data ? b->body.data : "", b->body.len);
+    if (bad) {
         snprintf(err->msg, sizeof err->msg, "out of memory");
         return FX_ERR_NOMEM;
     }
-    json_object_set_new(o, "id", jstr(id, strlen(id)));
-    json_object_set_new(o, "title", b->title.len ? jstr(b->title.data, b->title.len) : json_null());
-    json_object_set_new(o, "date", iso[0] ? json_string(iso) : json_null());
-    json_object_set_new(o, "source", art->source ? jstr(art->source, strlen(art->source)) : json_null());
-    json_object_set_new(o, "url", art->url ? jstr(art->url, strlen(art->url)) : json_null());
-    json_object_set_new(o, "author", art->author ? jstr(art->author, strlen(art->author)) : json_null());
-    json_object_set_new(o, "category", art->category ? jstr(art->category, strlen(art->category)) : json_null());
-    json_object_set_new(o, "path", jstr(path, strlen(path)));
-    json_object_set_new(o, "abstract", b->abstract.len ? jstr(b->abstract.data, b->abstract.len) : json_null());
-    json_object_set_new(o, "body", jstr(b->body.data ? b->body.data : "", b->body.len));
-    char *data = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    if (!data) {
-        snprintf(err->msg, sizeof err->msg, "cannot serialise stored data");
-        return FX_ERR_NOMEM;
-    }
-    st = fx_doc_set_data(b->doc, data, strlen(data), err);
-    free(data);
+    st = fx_doc_set_data(b->doc, rb->data, rb->len, err);
     if (st != FX_OK) return st;
     out->doc = b->doc;
     return FX_OK;

@@ -1,6 +1,8 @@
 #define _GNU_SOURCE /* qsort_r */
 #include "indexrun.h"
 
+#include "../common/record.h"
+
 #include <jansson.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -290,7 +292,8 @@ static int apply_move(fah_run *r, size_t mi, const unsigned char *hash, long lon
     fah_mentry *m = fah_manifest_at(r->man, mi); /* valid until the manifest grows */
     size_t n = m->nids;
     char **data = calloc(n, sizeof *data), **newids = calloc(n, sizeof *newids);
-    int ok = data && newids;
+    size_t *dlens = calloc(n, sizeof *dlens);
+    int ok = data && newids && dlens;
     fx_error e;
     for (size_t k = 0; ok && k < n; k++) {
         char term[4400], nterm[4400];
@@ -301,7 +304,7 @@ static int apply_move(fah_run *r, size_t mi, const unsigned char *hash, long lon
         if (fah_manifest_id_refs(r->man, m->ids[k]) != 1 ||
             fx_db_find_by_term(r->db, term, tl, &did, &e) != FX_OK ||
             fx_db_get_data(r->db, did, &data[k], &dl, &e) != FX_OK ||
-            !(o = json_loadb(data[k], dl, 0, NULL)) || !json_is_string(json_object_get(o, "path"))) {
+            !(o = fah_record_json(data[k], dl)) || !json_is_string(json_object_get(o, "path"))) {
             ok = 0;
         } else {
             char nid[8300];
@@ -317,7 +320,14 @@ static int apply_move(fah_run *r, size_t mi, const unsigned char *hash, long lon
                 json_object_set_new(o, "id", json_string(nid));
                 json_object_set_new(o, "path", json_string(r->file->rel));
                 free(data[k]);
-                data[k] = json_dumps(o, JSON_COMPACT);
+                data[k] = NULL;
+                fah_buf rb = FAH_BUF_INIT;
+                if (fah_record_from_json(o, &rb) == 0) {
+                    data[k] = rb.data; /* the buffer's bytes, now owned here */
+                    dlens[k] = rb.len;
+                } else {
+                    fah_buf_free(&rb);
+                }
                 newids[k] = strdup(nid);
                 if (!data[k] || !newids[k]) ok = 0;
             }
@@ -328,7 +338,7 @@ static int apply_move(fah_run *r, size_t mi, const unsigned char *hash, long lon
         char term[4400], nterm[4400];
         size_t tl = fah_id_term(m->ids[k], term, sizeof term);
         size_t nl = fah_id_term(newids[k], nterm, sizeof nterm);
-        fx_status st = fx_db_relocate(r->db, term, tl, nterm, nl, data[k], strlen(data[k]), &e);
+        fx_status st = fx_db_relocate(r->db, term, tl, nterm, nl, data[k], dlens[k], &e);
         if (st != FX_OK) set_fatal(r, st, &e);
     }
     if (ok && r->fatal == FX_OK) {
@@ -351,6 +361,7 @@ static int apply_move(fah_run *r, size_t mi, const unsigned char *hash, long lon
         if (newids) free(newids[k]);
     }
     free(data);
+    free(dlens);
     free(newids);
     return ok;
 }

@@ -12,6 +12,7 @@
 #include "../common/commands.h"
 #include "../common/dbopen.h"
 #include "../common/dbpath.h"
+#include "../common/record.h"
 #include "../common/exitcodes.h"
 #include "../common/progress.h"
 #include "../common/schema.h"
@@ -211,6 +212,8 @@ typedef struct search_ctx {
 #define FAH_DUP_SIMILARITY 0.9
 /* Hits fetched beyond offset + limit to find copies among. */
 #define FAH_DUP_WINDOW 50
+/* once the page is full, hits examined past the last shown one for its copies */
+#define FAH_DUP_TAIL 10
 
 /* Run one query (the request `req`, typed as `typed`) and print its
  * results.  Returns an exit code; *ms gets the time it took. */
@@ -304,11 +307,14 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
         rc = FAH_EXIT_IO;
         n = 0;
     }
+    uint32_t last_shown = 0;
     for (uint32_t i = 0; i < n; i++) {
         if (x->no_collapse || x->count_only) {
             show[nshow++] = i;
             continue;
         }
+        /* the page is full: look a little further only for copies of it */
+        if (nshow >= want && i >= last_shown + FAH_DUP_TAIL) break;
         fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_SIGNATURE, &sigs[i], &siglen[i], NULL);
         int copy = 0;
         for (uint32_t k = 0; k < nshow && !copy; k++) {
@@ -318,7 +324,10 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
                 copy = 1;
             }
         }
-        if (!copy) show[nshow++] = i;
+        if (!copy) {
+            if (nshow < want) last_shown = i;
+            show[nshow++] = i;
+        }
     }
     /* the page: [offset, offset + limit) of the collapsed list */
     uint32_t first = x->no_collapse ? 0 : (uint32_t)x->offset;
@@ -350,8 +359,7 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
             rc = FAH_EXIT_DB;
             break;
         }
-        json_error_t je;
-        json_t *d = json_loadb(data, dlen, 0, &je);
+        json_t *d = fah_record_json(data, dlen);
         free(data);
         if (!d) {
             fprintf(stderr, "fahras search: stored data of a document in %s is not JSON\n", x->dbpath);
@@ -363,7 +371,8 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
         if (!text || !*text) text = jget(d, "title");
         if (!text) text = "";
         fah_snippet sn;
-        if (fah_snippet_make(x->an, text, strlen(text), &qt, SNIPPET_CHARS, &sn)) memset(&sn, 0, sizeof sn);
+        if (fah_snippet_make(x->an, text, strlen(text), &qt, SNIPPET_CHARS, &sn))
+            memset(&sn, 0, sizeof sn);
         char *blob = NULL;
         size_t bl;
         size_t rank = (size_t)x->offset + (r - first) + 1;

@@ -11,6 +11,7 @@
 #include "../common/commands.h"
 #include "../common/dbopen.h"
 #include "../common/dbpath.h"
+#include "../common/record.h"
 #include "../common/exitcodes.h"
 #include "../common/schema.h"
 #include "../xap/fx.h"
@@ -84,8 +85,7 @@ int fah_cmd_show(int argc, char **argv) {
             rc = FAH_EXIT_DB;
             break;
         }
-        json_error_t je;
-        json_t *d = json_loadb(data, dl, 0, &je);
+        json_t *d = fah_record_json(data, dl);
         free(data);
         if (!d) {
             fprintf(stderr, "fahras show: stored data of '%s' is not JSON\n", argv[i]);

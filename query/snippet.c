@@ -1,5 +1,6 @@
 #include "snippet.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,12 @@ typedef struct {
     const char *text;
     size_t last_byte, last_cp; /* incremental code-point counting */
     int fail;
+    /* early stop: once a window of max_chars holds every query word (at most
+     * 64 of them), no later window can show more of them, so tokenizing
+     * stops max_chars after it (the window's right context) */
+    size_t max_chars, want;
+    int complete;
+    size_t stop_cp;
 } tctx;
 
 static int on_tok(void *vctx, const fah_token *t) {
@@ -45,7 +52,7 @@ static int on_tok(void *vctx, const fah_token *t) {
         c->nco++;
         /* the words under the joined name count as matched */
         for (size_t k = c->n; k > 0 && c->v[k - 1].start >= t->start; k--)
-            if (c->v[k - 1].match < 0) c->v[k - 1].match = (int)c->q->n;
+            if (c->v[k - 1].match < 0) c->v[k - 1].match = (int)fah_qterms_count(c->q);
         return 0;
     }
     if (c->n == c->cap) {
@@ -65,6 +72,22 @@ static int on_tok(void *vctx, const fah_token *t) {
     k->end = t->end;
     k->cstart = c->last_cp;
     k->match = fah_qterms_match(c->q, t->norm, t->norm_len, t->stem, t->stem_len);
+    if (c->complete) return k->cstart > c->stop_cp ? 2 : 0;
+    if (k->match >= 0 && c->want && c->want <= 64) {
+        uint64_t seen = 0;
+        size_t distinct = 0;
+        for (size_t j = c->n; j > 0 && c->v[j - 1].cstart + c->max_chars >= k->cstart; j--) {
+            int m = c->v[j - 1].match;
+            if (m >= 0 && m < 64 && !(seen >> m & 1)) {
+                seen |= 1ULL << m;
+                distinct++;
+            }
+        }
+        if (distinct == c->want) {
+            c->complete = 1;
+            c->stop_cp = k->cstart + c->max_chars;
+        }
+    }
     return 0;
 }
 
@@ -73,7 +96,7 @@ static int on_tok(void *vctx, const fah_token *t) {
 int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_qterms *q,
                      size_t max_chars, fah_snippet *out) {
     memset(out, 0, sizeof *out);
-    tctx c = {NULL, 0, 0, NULL, 0, 0, q, text, 0, 0, 0};
+    tctx c = {NULL, 0, 0, NULL, 0, 0, q, text, 0, 0, 0, max_chars, fah_qterms_count(q), 0, 0};
     if (fah_analyzer_tokenize(an, text, len, 1, on_tok, &c) < 0 || c.fail) {
         free(c.v);
         free(c.co);

@@ -24,8 +24,10 @@ typedef struct fah_snippet {
     size_t nhl;
 } fah_snippet;
 
-/* Compute the snippet of text[0..len) for `q`.  Returns 0, -1 when out of
- * memory or the word break fails.  Free with fah_snippet_free(). */
+/* Compute the snippet of text[0..len) for `q`.  Tokenizing stops
+ * max_chars after the first window that holds every query word (no later
+ * window can hold more).  Returns 0, -1 when out of memory or the word
+ * break fails.  Free with fah_snippet_free(). */
 int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_qterms *q,
                      size_t max_chars, fah_snippet *out);
 
