@@ -35,6 +35,26 @@ static void one_line(char *s) {
         if (*s == '\t' || *s == '\n' || *s == '\r') *s = ' ';
 }
 
+/* The work a file stands for, in bytes of text: its size, or for a gzip
+ * file the uncompressed size its trailer records (ISIZE, RFC 1952 section
+ * 2.3.1: the size modulo 2^32), so that shards of compressed and plain
+ * files get about equal text. */
+static unsigned long long file_work(const fah_file *f) {
+    size_t n = strlen(f->path);
+    unsigned long long size = (unsigned long long)f->size;
+    if (n > 3 && strcmp(f->path + n - 3, ".gz") == 0 && size >= 18) {
+        FILE *fp = fopen(f->path, "rb");
+        unsigned char t[4];
+        if (fp && fseek(fp, -4, SEEK_END) == 0 && fread(t, 1, 4, fp) == 4) {
+            unsigned long long isize = (unsigned long long)t[0] | (unsigned long long)t[1] << 8 |
+                                       (unsigned long long)t[2] << 16 | (unsigned long long)t[3] << 24;
+            if (isize > size) size = isize;
+        }
+        if (fp) fclose(fp);
+    }
+    return size + 1;
+}
+
 /* The worker: files [lo, hi) into part `dir`; never returns. */
 static void worker(fah_run *r, const char *dir, size_t lo, size_t hi, shard_progress *sp) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -152,14 +172,21 @@ fah_parallel_result fah_run_parallel(fah_run *r, const char *dest, unsigned jobs
     /* contiguous shards of about equal bytes (at least one file each) */
     size_t bounds[MAX_JOBS + 1];
     unsigned long long total = 0, acc = 0;
-    for (size_t i = 0; i < r->files.n; i++) total += (unsigned long long)r->files.v[i].size + 1;
+    unsigned long long *work = malloc(r->files.n * sizeof *work);
+    if (!work) {
+        r->fatal = FX_ERR_NOMEM;
+        snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "out of memory");
+        return FAH_PARALLEL_FAILED;
+    }
+    for (size_t i = 0; i < r->files.n; i++) total += work[i] = file_work(&r->files.v[i]);
     bounds[0] = 0;
     unsigned k = 1;
     for (size_t i = 0; i < r->files.n && k < jobs; i++) {
-        acc += (unsigned long long)r->files.v[i].size + 1;
+        acc += work[i];
         if (acc * jobs >= total * k && r->files.n - (i + 1) >= jobs - k && i + 1 > bounds[k - 1])
             bounds[k++] = i + 1;
     }
+    free(work);
     jobs = k;
     bounds[jobs] = r->files.n;
 

@@ -2,7 +2,8 @@
  * parallel.h - a build from scratch (a new database, or `index --full`)
  * shared among worker processes.
  *
- * The listing is cut into `jobs` contiguous shards of about equal bytes;
+ * The listing is cut into `jobs` contiguous shards of about equal bytes of
+ * text (a gzip file counts the uncompressed size in its trailer);
  * worker k (a fork()ed process with the run's analyzer, gazetteer and
  * listing) indexes its shard into its own scratch database DEST.part-K
  * (fx_db_open_scratch: no fsync), with its own manifest entries, and writes

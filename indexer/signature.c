@@ -13,14 +13,31 @@ static uint64_t mix(uint64_t x) {
 }
 
 void fah_signature(const uint64_t *words, size_t n, unsigned char out[FAH_SIG_BYTES]) {
+    /* one permutation hashing: each shingle's hash picks a bin (its top 6
+     * bits) and competes for that bin's minimum (its low 32 bits) */
     uint32_t min[FAH_SIG_HASHES];
+    unsigned char filled[FAH_SIG_HASHES] = {0};
     for (size_t k = 0; k < FAH_SIG_HASHES; k++) min[k] = 0xffffffffu;
     size_t nsh = n >= 3 ? n - 2 : n;
     for (size_t i = 0; i < nsh; i++) {
-        uint64_t sh = n >= 3 ? mix(words[i] ^ mix(words[i + 1] ^ mix(words[i + 2]))) : mix(words[i]);
+        uint64_t h = n >= 3 ? mix(words[i] ^ mix(words[i + 1] ^ mix(words[i + 2]))) : mix(words[i]);
+        unsigned bin = (unsigned)(h >> 58);
+        uint32_t v = (uint32_t)h;
+        if (v < min[bin]) min[bin] = v;
+        filled[bin] = 1;
+    }
+    /* densification by rotation: an empty bin takes the next filled bin's
+     * value (to the right, circularly) plus its distance times a constant */
+    if (nsh) {
         for (size_t k = 0; k < FAH_SIG_HASHES; k++) {
-            uint32_t h = (uint32_t)(mix(sh + (uint64_t)k * 0x632be59bd9b4e019ULL) >> 32);
-            if (h < min[k]) min[k] = h;
+            if (filled[k]) continue;
+            for (size_t t = 1; t < FAH_SIG_HASHES; t++) {
+                size_t j = (k + t) % FAH_SIG_HASHES;
+                if (filled[j]) {
+                    min[k] = min[j] + (uint32_t)t * 0x9e3779b9u;
+                    break;
+                }
+            }
         }
     }
     for (size_t k = 0; k < FAH_SIG_HASHES; k++) {

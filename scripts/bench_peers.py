@@ -108,8 +108,8 @@ def main():
     os.makedirs(work, exist_ok=True)
     dbs = {"fahras": f"{work}/fahras", "xapian": f"{work}/xapian", "fts5": f"{work}/fts5.sqlite"}
     R = {s: {"wall": [], "rss": [], "size": [], "p50": [], "p95": [], "p99": []}
-         for s in ("fahras", "xapian", "fts5", "pg", "fahras-process")}
-    compacted = []
+         for s in ("fahras", "fahras-1", "xapian", "fts5", "pg", "fahras-process")}
+    compacted, xcompacted = [], []
     pg_error = None
     need_build = do_index or not all(os.path.exists(p) for p in dbs.values())
     for run in range(runs):
@@ -121,6 +121,14 @@ def main():
                     shutil.rmtree(p)
                 elif os.path.exists(p):
                     os.remove(p)
+            # one writer (--jobs 1), then the default (one worker per core, merged)
+            one = f"{work}/fahras-1"
+            shutil.rmtree(one, ignore_errors=True)
+            wall, rss, _, _ = timed([FAHRAS, "index", "--quiet", "--jobs", "1", "--db", one] + dirs)
+            R["fahras-1"]["wall"].append(wall), R["fahras-1"]["rss"].append(rss)
+            gen = open(f"{one}/XAPIANDB").read().split()[-1]
+            R["fahras-1"]["size"].append(du(f"{one}/{gen}"))
+            shutil.rmtree(one)
             wall, rss, _, _ = timed([FAHRAS, "index", "--quiet", "--db", dbs["fahras"]] + dirs)
             R["fahras"]["wall"].append(wall), R["fahras"]["rss"].append(rss)
             gen = open(f"{dbs['fahras']}/XAPIANDB").read().split()[-1]
@@ -133,6 +141,11 @@ def main():
             wall, rss, _, _ = timed([XAPD, "index", dump, dbs["xapian"]])
             R["xapian"]["wall"].append(wall), R["xapian"]["rss"].append(rss)
             R["xapian"]["size"].append(du(dbs["xapian"]))
+            cdir = f"{work}/xapian-compact"
+            shutil.rmtree(cdir, ignore_errors=True)
+            sh(["xapian-compact", "--multipass", dbs["xapian"], cdir], stdout=subprocess.DEVNULL)
+            xcompacted.append(du(cdir))
+            shutil.rmtree(cdir)
             wall, rss, _, _ = timed(["python3", os.path.join(ROOT, "scripts", "bench_fts5.py"), "index", dump, dbs["fts5"]])
             R["fts5"]["wall"].append(wall), R["fts5"]["rss"].append(rss)
             R["fts5"]["size"].append(du(dbs["fts5"]))
@@ -177,7 +190,8 @@ def main():
 
     # the table
     mb = text_bytes / 1e6
-    names = {"fahras": "fahras (Arabic analysis, tagging, snippets)", "xapian": "Xapian 1.4 defaults (bench/xapian_defaults.cc)",
+    names = {"fahras": f"fahras (Arabic analysis, tagging, snippets; {os.cpu_count()} workers + merge)",
+             "fahras-1": "fahras, one writer (--jobs 1)", "xapian": "Xapian 1.4 defaults (bench/xapian_defaults.cc)",
              "fts5": "SQLite FTS5 unicode61 (Python sqlite3)", "pg": "PostgreSQL 15 to_tsvector('arabic') + GIN",
              "fahras-process": "fahras, one process per query"}
     fw = med(R["fahras"]["wall"])
@@ -188,20 +202,26 @@ def main():
     if do_index:
         lines += ["| system | index time | articles/s | MB/s | time / fahras | peak RSS | index / text |",
                   "|---|---|---|---|---|---|---|"]
-        for s in ("fahras", "xapian", "fts5", "pg"):
+        for s in ("fahras", "fahras-1", "xapian", "fts5", "pg"):
             w = med(R[s]["wall"])
             if w is None:
                 lines.append(f"| {names[s]} | {'not run: ' + pg_error if s == 'pg' and pg_error else '–'} | | | | | |")
                 continue
             rss = med(R[s]["rss"])
             size = med(R[s]["size"])
-            extra = f" ({med(compacted) / text_bytes:.2f}× compacted)" if s == "fahras" and compacted else ""
+            extra = f" ({med(compacted) / text_bytes:.2f}× compacted)" if s == "fahras" and compacted else \
+                f" ({med(xcompacted) / text_bytes:.2f}× compacted)" if s == "xapian" and xcompacted else ""
             lines.append(f"| {names[s]} | {w:.1f} s | {articles / w:,.0f} | {mb / w:.2f} | {w / fw:.2f} | "
                          f"{f'{rss:.0f} MB' if rss else 'server, not measured'} | {size / text_bytes:.2f}×{extra} |")
         lines.append("")
+    if do_index and R["fahras-1"]["wall"] and R["xapian"]["wall"]:
+        x = med(R["xapian"]["wall"])
+        lines += [f"Articles/s against Xapian's defaults: one writer {x / med(R['fahras-1']['wall']):.2f}×, "
+                  f"{os.cpu_count()} workers with the merge {x / fw:.2f}× (medians of the runs' times).", ""]
     if do_query:
         lines += ["| system | p50 ms | p95 ms | p99 ms | p95 / fahras |", "|---|---|---|---|---|"]
         fp95 = med(R["fahras"]["p95"])
+        names["fahras"] = "fahras (Arabic analysis, snippets, collapsing; `search --batch`)"
         for s in ("fahras", "xapian", "fts5", "pg", "fahras-process"):
             if not R[s]["p50"]:
                 lines.append(f"| {names[s]} | {'not run: ' + pg_error if s == 'pg' and pg_error else '–'} | | | |")
