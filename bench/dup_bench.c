@@ -2,7 +2,7 @@
  * dup_bench.c - how many articles of a corpus are copies or near copies of
  * another, by the signatures search collapses with (indexer/signature.h):
  * MinHash of 3-word shingles of the normalized title, abstract and body;
- * candidates found by locality-sensitive hashing (16 bands of 4 hashes,
+ * candidates found by locality-sensitive hashing (32 bands of 4 bins,
  * Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3), then
  * kept when the estimated similarity is at least the threshold.
  * Usage: dup_bench THRESHOLD DIR...     (THRESHOLD e.g. 0.9)
@@ -19,7 +19,7 @@
 #include "../indexer/walk.h"
 #include "../stemmer/analyzer.h"
 
-#define BANDS 16
+#define BANDS 32
 #define ROWS 4
 #define TABLE (1u << 22)
 
@@ -96,8 +96,8 @@ int main(int argc, char **argv) {
     for (int b = 0; b < BANDS; b++) {
         for (size_t k = 0; k < TABLE; k++) table[k] = -1;
         for (size_t i = 0; i < c.n; i++) {
-            const unsigned char *s = c.sigs + i * FAH_SIG_BYTES + b * ROWS * 4;
-            size_t slot = XXH3_64bits(s, ROWS * 4) & (TABLE - 1);
+            const unsigned char *s = c.sigs + i * FAH_SIG_BYTES + b * ROWS * FAH_SIG_VALUE_BYTES;
+            size_t slot = XXH3_64bits(s, ROWS * FAH_SIG_VALUE_BYTES) & (TABLE - 1);
             long j = table[slot];
             if (j >= 0 && !dup[i]) {
                 const char *a = (const char *)(c.sigs + i * FAH_SIG_BYTES), *o = (const char *)(c.sigs + (size_t)j * FAH_SIG_BYTES);

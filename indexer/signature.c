@@ -15,14 +15,14 @@ static uint64_t mix(uint64_t x) {
 void fah_signature(const uint64_t *words, size_t n, unsigned char out[FAH_SIG_BYTES]) {
     /* one permutation hashing: each shingle's hash picks a bin (its top 6
      * bits) and competes for that bin's minimum (its low 32 bits) */
-    uint32_t min[FAH_SIG_HASHES];
+    uint16_t min[FAH_SIG_HASHES];
     unsigned char filled[FAH_SIG_HASHES] = {0};
-    for (size_t k = 0; k < FAH_SIG_HASHES; k++) min[k] = 0xffffffffu;
+    for (size_t k = 0; k < FAH_SIG_HASHES; k++) min[k] = 0xffffu;
     size_t nsh = n >= 3 ? n - 2 : n;
     for (size_t i = 0; i < nsh; i++) {
         uint64_t h = n >= 3 ? mix(words[i] ^ mix(words[i + 1] ^ mix(words[i + 2]))) : mix(words[i]);
-        unsigned bin = (unsigned)(h >> 58);
-        uint32_t v = (uint32_t)h;
+        unsigned bin = (unsigned)(h >> 57);
+        uint16_t v = (uint16_t)h;
         if (v < min[bin]) min[bin] = v;
         filled[bin] = 1;
     }
@@ -34,23 +34,21 @@ void fah_signature(const uint64_t *words, size_t n, unsigned char out[FAH_SIG_BY
             for (size_t t = 1; t < FAH_SIG_HASHES; t++) {
                 size_t j = (k + t) % FAH_SIG_HASHES;
                 if (filled[j]) {
-                    min[k] = min[j] + (uint32_t)t * 0x9e3779b9u;
+                    min[k] = (uint16_t)(min[j] + t * 0x9e37u);
                     break;
                 }
             }
         }
     }
     for (size_t k = 0; k < FAH_SIG_HASHES; k++) {
-        out[4 * k] = (unsigned char)(min[k] >> 24);
-        out[4 * k + 1] = (unsigned char)(min[k] >> 16);
-        out[4 * k + 2] = (unsigned char)(min[k] >> 8);
-        out[4 * k + 3] = (unsigned char)min[k];
+        out[2 * k] = (unsigned char)(min[k] >> 8);
+        out[2 * k + 1] = (unsigned char)min[k];
     }
 }
 
 double fah_signature_similarity(const char *a, size_t alen, const char *b, size_t blen) {
     if (!a || !b || alen != FAH_SIG_BYTES || blen != FAH_SIG_BYTES) return 0;
     size_t same = 0;
-    for (size_t k = 0; k < FAH_SIG_HASHES; k++) same += memcmp(a + 4 * k, b + 4 * k, 4) == 0;
+    for (size_t k = 0; k < FAH_SIG_HASHES; k++) same += a[2 * k] == b[2 * k] && a[2 * k + 1] == b[2 * k + 1];
     return (double)same / FAH_SIG_HASHES;
 }
