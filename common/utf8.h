@@ -32,4 +32,13 @@ size_t fah_utf8_invalid_at(const char *s, size_t len);
 /* Number of code points in s[0..len) (ill-formed bytes count one each). */
 size_t fah_utf8_count(const char *s, size_t len);
 
+/* The same for text known to be valid UTF-8 (display text): the bytes that
+ * do not continue a sequence (not 10xxxxxx), a loop the compiler
+ * vectorizes. */
+static inline size_t fah_utf8_count_valid(const char *s, size_t len) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
 #endif

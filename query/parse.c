@@ -122,8 +122,11 @@ static int on_word(void *vctx, const fah_token *t) {
         fx_query_free(stem);
         goto oom;
     }
+    /* every article with the spelling has its stem: stem AND_MAYBE spelling
+     * matches and weighs as stem OR spelling, and lets Xapian look the
+     * spelling up only in the stem's matches */
     fx_query *pair[2] = {stem, exact};
-    st = fx_query_combine(FX_OP_OR, pair, 2, 0, &both, NULL);
+    st = fx_query_combine(FX_OP_AND_MAYBE, pair, 2, 0, &both, NULL);
     fx_query_free(stem);
     fx_query_free(exact);
     if (st != FX_OK) goto oom;

@@ -210,8 +210,9 @@ typedef struct search_ctx {
  * their 3-word shingles) are copies of the higher-ranked one and hidden
  * behind it with a count. */
 #define FAH_DUP_SIMILARITY 0.9
-/* Hits fetched beyond offset + limit to find copies among. */
-#define FAH_DUP_WINDOW 50
+/* Hits fetched beyond offset + limit at first (more when copies leave the
+ * page short). */
+#define FAH_DUP_FETCH 20
 /* once the page is full, hits examined past the last shown one for its copies */
 #define FAH_DUP_TAIL 10
 
@@ -280,29 +281,36 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
         so.sort_slot = FAH_SLOT_DATE;
         so.sort_reverse = 1;
     }
-    /* with collapsing, rank from 0 and fetch a window beyond offset + limit:
-     * copies are found among the fetched hits */
+    /* with collapsing, rank from 0 and fetch a few hits beyond offset +
+     * limit (copies are found among the fetched hits); when copies leave the
+     * page short and more hits exist, fetch again, twice as many */
     uint32_t want = (uint32_t)(x->offset + x->limit);
-    so.offset = x->count_only ? 0 : x->no_collapse ? (uint32_t)x->offset : 0;
-    so.limit = x->count_only ? 0 : x->no_collapse ? (uint32_t)x->limit : want * 2 + FAH_DUP_WINDOW;
+    uint32_t fetch = want + FAH_DUP_FETCH;
     /* --count: every match examined, so the count is exact */
     uint32_t all = 0;
     fx_db_doccount(x->db, &all, NULL);
     so.check_at_least = x->count_only ? all
                                       : (uint32_t)(x->offset + x->limit > 100 ? x->offset + x->limit : 100);
     fx_error e;
+    uint32_t n = 0, nshow = 0, *show = NULL, *dups = NULL;
+    char **sigs = NULL;
+    size_t *siglen = NULL;
+again:
+    so.offset = x->count_only ? 0 : x->no_collapse ? (uint32_t)x->offset : 0;
+    so.limit = x->count_only ? 0 : x->no_collapse ? (uint32_t)x->limit : fetch;
     fx_status st = fx_search(x->db, q, &so, &m, &e);
     if (st != FX_OK) {
         fprintf(stderr, "fahras search: database %s: %s\n", x->dbpath, e.msg);
         rc = fah_exit_for_status(st);
         goto done;
     }
-    uint32_t n = fx_mset_size(m);
+    n = fx_mset_size(m);
     /* which fetched hits to show (indexes into m) and how many copies each hides */
-    uint32_t *show = calloc(n ? n : 1, sizeof *show), *dups = calloc(n ? n : 1, sizeof *dups);
-    char **sigs = calloc(n ? n : 1, sizeof *sigs);
-    size_t *siglen = calloc(n ? n : 1, sizeof *siglen);
-    uint32_t nshow = 0;
+    show = calloc(n ? n : 1, sizeof *show);
+    dups = calloc(n ? n : 1, sizeof *dups);
+    sigs = calloc(n ? n : 1, sizeof *sigs);
+    siglen = calloc(n ? n : 1, sizeof *siglen);
+    nshow = 0;
     if (!show || !dups || !sigs || !siglen) {
         rc = FAH_EXIT_IO;
         n = 0;
@@ -328,6 +336,17 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
             if (nshow < want) last_shown = i;
             show[nshow++] = i;
         }
+    }
+    if (!x->no_collapse && !x->count_only && nshow < want && n == fetch && fetch < 100000) {
+        for (uint32_t i = 0; i < n; i++) free(sigs[i]);
+        free(sigs);
+        free(siglen);
+        free(show);
+        free(dups);
+        fx_mset_free(m);
+        m = NULL;
+        fetch *= 2;
+        goto again;
     }
     /* the page: [offset, offset + limit) of the collapsed list */
     uint32_t first = x->no_collapse ? 0 : (uint32_t)x->offset;

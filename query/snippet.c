@@ -65,7 +65,7 @@ static int on_tok(void *vctx, const fah_token *t) {
         c->v = v;
         c->cap = cap;
     }
-    c->last_cp += fah_utf8_count(c->text + c->last_byte, t->start - c->last_byte);
+    c->last_cp += fah_utf8_count_valid(c->text + c->last_byte, t->start - c->last_byte);
     c->last_byte = t->start;
     tok *k = &c->v[c->n++];
     k->start = t->start;
@@ -93,11 +93,46 @@ static int on_tok(void *vctx, const fah_token *t) {
 
 #define CONTEXT_WORDS 4
 
+/* Light stemming (light_stem.h) only strips affixes, and rewrites at most
+ * the last letter (-ات -> -ه), so a word whose stem is a query word's stem
+ * contains that stem without its last letter: words that contain none of
+ * these cores need no stem (a third of a snippet's cost was stemming). */
+typedef struct {
+    const char *core[64];
+    size_t len[64];
+    size_t n;
+} cores;
+
+static int want_stem(void *vctx, const char *norm, size_t len) {
+    const cores *k = vctx;
+    for (size_t i = 0; i < k->n; i++) {
+        size_t cl = k->len[i];
+        if (cl > len) continue;
+        const char *c = k->core[i];
+        /* words are short: a plain scan beats memmem's set-up */
+        for (size_t at = 0; at + cl <= len; at++)
+            if (norm[at] == c[0] && (cl == 1 || norm[at + 1] == c[1]) && memcmp(norm + at, c, cl) == 0) return 1;
+    }
+    return 0;
+}
+
 int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_qterms *q,
                      size_t max_chars, fah_snippet *out) {
     memset(out, 0, sizeof *out);
     tctx c = {NULL, 0, 0, NULL, 0, 0, q, text, 0, 0, 0, max_chars, fah_qterms_count(q), 0, 0};
-    if (fah_analyzer_tokenize(an, text, len, 1, on_tok, &c) < 0 || c.fail) {
+    cores k = {{0}, {0}, 0};
+    fah_stem_kind sk = fah_analyzer_stem_kind(an);
+    int filter = (sk == FAH_STEM_LIGHT || sk == FAH_STEM_LIGHT10) && q->n <= 64;
+    for (size_t i = 0; filter && i < q->n; i++) {
+        const char *st = q->stem[i];
+        size_t sl = strlen(st), cut = sl;
+        while (cut > 0 && ((unsigned char)st[cut - 1] & 0xC0) == 0x80) cut--; /* the last code point */
+        if (cut > 0) cut--;
+        k.core[k.n] = st;
+        k.len[k.n++] = cut > 0 ? cut : sl;
+    }
+    if (fah_analyzer_tokenize_filtered(an, text, len, 1, filter ? want_stem : NULL, &k, on_tok, &c) < 0 ||
+        c.fail) {
         free(c.v);
         free(c.co);
         return -1;
@@ -131,7 +166,7 @@ int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_q
         size_t e = s;
         /* extend while the window fits */
         while (e < c.n) {
-            size_t endcp = c.v[e].cstart + fah_utf8_count(text + c.v[e].start, c.v[e].end - c.v[e].start);
+            size_t endcp = c.v[e].cstart + fah_utf8_count_valid(text + c.v[e].start, c.v[e].end - c.v[e].start);
             if (e > s && endcp - c.v[s].cstart > max_chars) break;
             if (c.v[e].match >= 0) {
                 matches++;

@@ -233,8 +233,19 @@ static void stem_cached(fah_analyzer *a, const char *norm, size_t len, const cha
     *stem = p + len + 1;
 }
 
-static void stem_token(fah_analyzer *a, fah_token *tok) {
-    if (tok->is_number || a->kind == FAH_STEM_NONE) {
+typedef struct span_ctx {
+    fah_analyzer *a;
+    const char *text;
+    unsigned pos;
+    fah_token_cb cb;
+    void *ctx;
+    fah_stem_filter want_stem; /* NULL: stem every word */
+    void *fctx;
+} span_ctx;
+
+static void stem_token(fah_analyzer *a, fah_token *tok, const span_ctx *c) {
+    if (tok->is_number || a->kind == FAH_STEM_NONE ||
+        (c->want_stem && !c->want_stem(c->fctx, tok->norm, tok->norm_len))) {
         tok->stem = tok->norm;
         tok->stem_len = tok->norm_len;
     } else {
@@ -244,8 +255,12 @@ static void stem_token(fah_analyzer *a, fah_token *tok) {
 
 /* Normalize, stem and hand over the word text[s..e) (and a joined compound
  * name ending with it). */
-static int emit(fah_analyzer *a, const char *text, size_t s, size_t e, int is_number, unsigned *pos,
-                fah_token_cb cb, void *ctx) {
+static int emit(span_ctx *c, size_t s, size_t e, int is_number) {
+    fah_analyzer *a = c->a;
+    const char *text = c->text;
+    unsigned *pos = &c->pos;
+    fah_token_cb cb = c->cb;
+    void *ctx = c->ctx;
     if (fah_normalize_token(text + s, e - s, &a->norm)) return -1;
     if (a->norm.len == 0) return 0; /* marks only */
     fah_token tok;
@@ -275,7 +290,7 @@ static int emit(fah_analyzer *a, const char *text, size_t s, size_t e, int is_nu
             fah_buf_append(&a->joined, tok.norm, tok.norm_len))
             return -1;
     }
-    stem_token(a, &tok);
+    stem_token(a, &tok, c);
     int rc = cb(ctx, &tok);
     if (rc || !(was_compound && arabic)) return rc;
     fah_token j;
@@ -286,17 +301,9 @@ static int emit(fah_analyzer *a, const char *text, size_t s, size_t e, int is_nu
     j.end = e;
     j.pos = a->prev_pos;
     j.colocated = 1;
-    stem_token(a, &j);
+    stem_token(a, &j, c);
     return cb(ctx, &j);
 }
-
-typedef struct span_ctx {
-    fah_analyzer *a;
-    const char *text;
-    unsigned pos;
-    fah_token_cb cb;
-    void *ctx;
-} span_ctx;
 
 /* One word (from ICU or the fast scanner) or the run between two words. */
 static int on_span(void *vctx, size_t start, size_t end, int is_word) {
@@ -318,14 +325,14 @@ static int on_span(void *vctx, size_t start, size_t end, int is_word) {
         int k = char_class(fah_utf8_next(text, end, &i));
         if (k == CLS_NONE) continue;
         if (cls != CLS_NONE && k != cls && (k == CLS_ARABIC || cls == CLS_ARABIC)) {
-            rc = emit(a, text, run, at, only_digits, &c->pos, c->cb, c->ctx);
+            rc = emit(c, run, at, only_digits);
             run = at;
             only_digits = 1;
         }
         cls = k;
         if (k != CLS_DIGIT) only_digits = 0;
     }
-    if (rc == 0) rc = emit(a, text, run, end, only_digits && cls == CLS_DIGIT, &c->pos, c->cb, c->ctx);
+    if (rc == 0) rc = emit(c, run, end, only_digits && cls == CLS_DIGIT);
     return rc;
 }
 
@@ -333,8 +340,13 @@ void fah_analyzer_set_fast_break(fah_analyzer *a, int on) { a->no_fast_break = !
 
 int fah_analyzer_tokenize(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
                           fah_token_cb cb, void *ctx) {
+    return fah_analyzer_tokenize_filtered(a, text, len, first_pos, NULL, NULL, cb, ctx);
+}
+
+int fah_analyzer_tokenize_filtered(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
+                                   fah_stem_filter want_stem, void *fctx, fah_token_cb cb, void *ctx) {
     if (len == 0) return 0;
-    span_ctx c = {a, text, first_pos, cb, ctx};
+    span_ctx c = {a, text, first_pos, cb, ctx, want_stem, fctx};
     a->prev_compound = 0;
     if (!a->no_fast_break) {
         int rc = fah_fast_words(text, len, on_span, &c);

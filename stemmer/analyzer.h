@@ -80,6 +80,16 @@ int fah_analyzer_display(fah_analyzer *a, const char *text, size_t len, fah_buf 
 int fah_analyzer_tokenize(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
                           fah_token_cb cb, void *ctx);
 
+/* Decides whether a normalized word needs its stem: 1 yes, 0 no. */
+typedef int (*fah_stem_filter)(void *ctx, const char *norm, size_t len);
+
+/* fah_analyzer_tokenize, stemming only the words `want_stem` accepts (the
+ * others get stem = norm): for callers that compare stems with a few known
+ * ones and can rule most words out first (snippets).  want_stem NULL: every
+ * word is stemmed. */
+int fah_analyzer_tokenize_filtered(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
+                                   fah_stem_filter want_stem, void *fctx, fah_token_cb cb, void *ctx);
+
 /* Use the fast word scanner where it applies (on, the default) or always
  * ICU's iterator (off); both give the same words (wordbreak.h). */
 void fah_analyzer_set_fast_break(fah_analyzer *a, int on);
