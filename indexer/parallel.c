@@ -231,8 +231,12 @@ fah_parallel_result fah_run_parallel(fah_run *r, const char *dest, unsigned jobs
                     if (!failed) {
                         int code = w < 0 ? -1 : WIFEXITED(status[j]) ? WEXITSTATUS(status[j]) : -1;
                         r->fatal = code == 4 ? FX_ERR_IO : FX_ERR_OTHER;
-                        snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "worker %u of %u %s", j + 1, jobs,
-                                 code == 4 ? "ran out of disk space" : "failed (see above)");
+                        if (w > 0 && WIFSIGNALED(status[j]))
+                            snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "worker %u of %u was killed (%s)",
+                                     j + 1, jobs, strsignal(WTERMSIG(status[j])));
+                        else
+                            snprintf(r->fatal_err.msg, sizeof r->fatal_err.msg, "worker %u of %u %s", j + 1, jobs,
+                                     code == 4 ? "ran out of disk space" : "failed (its message is above)");
                     }
                     failed = 1;
                     for (unsigned o = 0; o < started; o++)

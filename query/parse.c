@@ -659,6 +659,20 @@ static fah_parse_status parse_once(fah_analyzer *an, const char *text, const fah
                 res, weighted, 0, 0};
     fx_query *q = parse_seq(&p, 0);
     qclear(&c.phrase);
+    if (p.st == FAH_PARSE_OK && !q && p.filters.n) {
+        /* only source:/date: filters: their conjunction, weightless */
+        fx_query *f = combine(&p, FX_OP_AND, &p.filters, 0);
+        if (f && fx_query_scale(f, 0.0, &q, NULL) != FX_OK) oom(&p);
+        fx_query_free(f);
+        fah_buf_free(&clean);
+        *only_entities = 0;
+        if (p.st != FAH_PARSE_OK) {
+            fx_query_free(q);
+            return p.st;
+        }
+        *out = q;
+        return FAH_PARSE_FILTERS;
+    }
     if (p.st == FAH_PARSE_OK && !q) {
         qclear(&p.filters);
         snprintf(errmsg, errlen,

@@ -45,6 +45,8 @@ typedef enum fah_parse_status {
     FAH_PARSE_OK = 0,
     FAH_PARSE_SYNTAX,   /* message and position in errmsg */
     FAH_PARSE_EMPTY,    /* no searchable word */
+    FAH_PARSE_FILTERS,  /* only filters (source:, date:): *out is their weightless
+                           conjunction, to restrict another query or list all */
     FAH_PARSE_NOMEM
 } fah_parse_status;
 

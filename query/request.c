@@ -274,16 +274,23 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
     char err[800];
     fx_query *text_q = NULL;
     ent_lookup L = {db, an, gaz, qt, 0};
+    fx_query *text_filter = NULL; /* the query's source:/date: when it has no words */
     if (r->text.len) {
         fah_entity_resolver res = {resolve_item, &L};
         fah_parse_status ps = fah_query_parse_with(an, r->text.data, &res, &text_q, qt, err, sizeof err);
         if (ps == FAH_PARSE_NOMEM) return FAH_EXIT_IO;
+        if (ps == FAH_PARSE_FILTERS) {
+            /* source:/date: only: they restrict whatever else was asked */
+            text_filter = text_q;
+            text_q = NULL;
+            ps = FAH_PARSE_OK;
+        }
         if (ps != FAH_PARSE_OK && !(ps == FAH_PARSE_EMPTY && (r->nents || allow_empty))) {
             fprintf(stderr, "%s: %s\n", cmd, err);
             return L.rc ? L.rc : FAH_EXIT_USAGE;
         }
-    } else if (!r->nents && !allow_empty) {
-        fprintf(stderr, "%s: give a query, or a --leader, --country or --topic\n", cmd);
+    } else if (!r->nents && !allow_empty && !r->source && !r->from && !r->to) {
+        fprintf(stderr, "%s: give a query, or a --leader, --country, --topic, --source or --from/--to\n", cmd);
         return FAH_EXIT_USAGE;
     }
     /* entity filters of the whole query and their mention weights */
@@ -342,7 +349,18 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
         fx_query_free(ent_terms[j]);
         fx_query_free(ent_weights[j]);
     }
-    if (!q) return FAH_EXIT_IO;
+    if (!q) {
+        fx_query_free(text_filter);
+        return FAH_EXIT_IO;
+    }
+    if (text_filter) {
+        fx_query *pair[2] = {q, text_filter}, *f = NULL;
+        fx_status fs = fx_query_combine(FX_OP_FILTER, pair, 2, 0, &f, NULL);
+        fx_query_free(text_filter);
+        fx_query_free(q);
+        if (fs != FX_OK) return FAH_EXIT_IO;
+        q = f;
+    }
     /* source and dates: they restrict, they add no weight */
     char lo[32], hi[32];
     if ((r->from && fah_period_key(r->from, 0, lo)) || (r->to && fah_period_key(r->to, 1, hi))) {

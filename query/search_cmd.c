@@ -608,8 +608,8 @@ int fah_cmd_search(int argc, char **argv) {
         fah_request_free(&req);
         return FAH_EXIT_USAGE;
     }
-    if (optind >= argc && !req.nents && !batch) {
-        fprintf(stderr, "fahras search: give a query, or a --leader, --country or --topic\n");
+    if (optind >= argc && !req.nents && !batch && !req.source && !req.from && !req.to) {
+        fprintf(stderr, "fahras search: give a query, or a --leader, --country, --topic, --source or --from/--to\n");
         usage(stderr);
         fah_request_free(&req);
         return FAH_EXIT_USAGE;

@@ -35,6 +35,11 @@ check "country:B NOT leader:A is the same" [ "$(n 'country:العراق NOT lead
 check "leader:A AND country:B is the intersection" [ "$(n 'leader:ماكرون AND country:العراق')" -eq "$both" ]
 check "text AND (country:B OR country:C)" [ "$(n 'المياه AND (country:العراق OR country:سوريا)')" -le "$(n المياه)" ] && [ "$(n 'المياه AND (country:العراق OR country:سوريا)')" -ge "$(n المياه --country العراق)" ]
 check "entities alone in parentheses rank by mentions (the Macron call first)" [ "$(first '(leader:ماكرون OR leader:"مصطفى الكاظمي")')" = FAH-2021-0001 ]
+# source:/date: in the query restrict entity-only queries too (as --source/--from/--to)
+check "country:X date:Y is country X in period Y" [ "$(n 'country:العراق date:2022')" -eq "$(n --country العراق --from 2022 --to 2022)" ]
+check "and fewer than country X alone" [ "$(n 'country:العراق date:2022')" -lt "$iq" ]
+check "leader:X source:S is the same as the flags" [ "$(n 'leader:ماكرون source:fahras-daily')" -eq "$(n --leader ماكرون --source fahras-daily)" ]
+check "date: alone lists that period's articles" [ "$(n 'date:2022')" -eq "$(n --from 2022 --to 2022)" ] && [ "$(n 'date:2022')" -ge 1 ]
 expect_exit 2 "an unknown leader inside parentheses" "$FAHRAS_BIN" search --db "$db" "(leader:مجهول OR المياه)"
 check "says which and where" grep -q "no leader 'مجهول'.*character 2" "$TMP/err"
 
