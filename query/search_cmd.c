@@ -203,6 +203,8 @@ typedef struct search_ctx {
     const char *dbpath;
     int out, count_only, sort_date, tty, no_collapse, explain;
     long limit, offset;
+    int in_batch;     /* --batch: label each query's output */
+    int csv_header_done;
 } search_ctx;
 
 /* Near-duplicate collapsing: hits whose signatures (signature.h) agree on
@@ -362,12 +364,17 @@ again:
             free(str);
             json_decref(o);
         } else {
-            printf("%u\n", fx_mset_estimate(m));
+            if (x->in_batch) printf("%u\t%s\n", fx_mset_estimate(m), typed);
+            else printf("%u\n", fx_mset_estimate(m));
         }
         n = 0;
     }
-    if (x->out == OUT_CSV && !x->count_only && x->offset == 0)
-        fputs("rank,score,id,title,date,source,url,path,snippet\r\n", stdout);
+    if (x->out == OUT_CSV && !x->count_only && x->offset == 0 && !x->csv_header_done) {
+        fputs(x->in_batch ? "query,rank,score,id,title,date,source,url,path,snippet\r\n"
+                          : "rank,score,id,title,date,source,url,path,snippet\r\n", stdout);
+        x->csv_header_done = x->in_batch;
+    }
+    if (x->in_batch && x->out == OUT_HUMAN && !x->count_only) printf("### %s\n", typed);
     if (x->count_only) first = last = 0;
     for (uint32_t r = first; r < last; r++) {
         uint32_t i = show[r];
@@ -400,6 +407,7 @@ again:
             json_t *ex = x->explain ? explain(x, &qt, jget(d, "id") ? jget(d, "id") : "", fx_mset_weight(m, i), 0) : NULL;
             print_json_hit(rank, fx_mset_weight(m, i), d, text, &sn, blob, dups[r], ex);
         } else if (x->out == OUT_CSV) {
+            if (x->in_batch) csv_field(typed, strlen(typed), 0); /* the query column */
             print_csv_hit(rank, fx_mset_weight(m, i), d, text, &sn);
         } else {
             print_human(rank, fx_mset_weight(m, i), d, text, &sn, x->tty);
@@ -496,6 +504,20 @@ static int run_batch(search_ctx *x, const fah_request *base, const char *path) {
             rc = run_one(x, &req, line, &ms);
         }
         fah_request_free(&req);
+        if (rc && rc != FAH_EXIT_NOTHING) {
+            /* the query's output says it failed (the message went to stderr) */
+            if (x->out == OUT_JSON) {
+                json_t *o = json_pack("{s:s,s:s,s:i}", "type", "error", "query", line, "exit", rc);
+                char *str = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+                if (str) puts(str);
+                free(str);
+                json_decref(o);
+            } else if (x->count_only) {
+                printf("error\t%s\n", line);
+            } else if (x->out == OUT_HUMAN) {
+                printf("### %s\n(failed: exit %d)\n", line, rc);
+            }
+        }
         if (rc == FAH_EXIT_NOTHING) empty++;
         else if (rc) {
             failed++;
@@ -639,6 +661,7 @@ int fah_cmd_search(int argc, char **argv) {
         const char *term = getenv("TERM");
         x.tty = isatty(1) && !getenv("NO_COLOR") && !(term && strcmp(term, "dumb") == 0);
         double ms = 0;
+        x.in_batch = batch != NULL;
         rc = batch ? run_batch(&x, &req, batch) : run_one(&x, &req, qtext.data ? qtext.data : "", &ms);
     }
     fah_gazetteer_delete(x.gaz);

@@ -36,6 +36,17 @@ check "--count --json" sh -c "'$FAHRAS_BIN' search --db '$db' --count --json م�
 printf 'المياه\nماكرون AND الكاظمي\n# a comment\n\n"ضبط الحدود"\n' >"$TMP/queries"
 "$FAHRAS_BIN" search --db "$db" --json --batch "$TMP/queries" >"$TMP/bout" 2>"$TMP/berr"
 check "--batch runs every query (3 summaries)" [ "$(grep -c '"type":"summary"' "$TMP/bout")" -eq 3 ]
+printf 'المياه\n"unclosed\nماكرون\n' >"$TMP/q2"
+"$FAHRAS_BIN" search --db "$db" --batch "$TMP/q2" --count >"$TMP/bc" 2>/dev/null
+check "--batch --count labels each count with its query, failures too" [ "$(cut -f2 "$TMP/bc" | tr '\n' '|')" = 'المياه|"unclosed|ماكرون|' ] && grep -q '^error' "$TMP/bc"
+"$FAHRAS_BIN" search --db "$db" --batch "$TMP/q2" --json >"$TMP/bj" 2>/dev/null
+check "--batch --json: an error line for the failed query" jq -se '[.[] | select(.type=="error")] | length == 1 and .[0].exit == 2' "$TMP/bj"
+"$FAHRAS_BIN" search --db "$db" --batch "$TMP/q2" --format csv >"$TMP/bcsv" 2>/dev/null
+check "--batch --format csv: one header, a query column" python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+assert rows[0][0] == "query" and sum(r[0] == "query" for r in rows) == 1, rows[:2]
+assert {r[0] for r in rows[1:]} == {"المياه", "ماكرون"}, {r[0] for r in rows[1:]}' "$TMP/bcsv"
 check "--batch reports latency percentiles" grep -q "batch of 3 queries.*p50 .* ms, p95 .* ms, p99" "$TMP/berr"
 # copies and near copies are collapsed behind the best hit, with a count
 mkdir -p "$TMP/dups"
