@@ -57,12 +57,18 @@ int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
             rc = FAH_EXIT_DB;
         }
     } else if (strcmp(ver, FAH_ANALYZER_VERSION) != 0) {
+        /* a database from before fahras kept its directories needs them named */
+        char *roots = NULL;
+        size_t rl = 0;
+        fx_db_get_metadata(*db, FAH_META_ROOTS, &roots, &rl, NULL);
         fprintf(stderr,
                 "fahras: database %s was built by analyzer version %s, this fahras uses version "
                 "%s; searching it would miss matches.\n"
                 "  rebuild it (searches keep exiting 4 until it is done):\n"
-                "  fahras index --full --db '%s'\n",
-                path, ver, FAH_ANALYZER_VERSION, path);
+                "  fahras index --full --db '%s'%s\n",
+                path, ver, FAH_ANALYZER_VERSION, path,
+                roots && rl ? "" : " DIR...   (the directories it was built from)");
+        free(roots);
         rc = FAH_EXIT_VERSION;
     }
     *kind = FAH_STEM_LIGHT;
