@@ -17,6 +17,9 @@ import sqlite3
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_queries import split_query  # noqa: E402
+
 
 def records(path):
     with open(path, encoding="utf-8", errors="replace") as f:
@@ -49,15 +52,7 @@ def index(dump, db):
 
 def fts_query(q):
     """OR of the words; a quoted phrase stays one phrase."""
-    parts = []
-    for m in re.finditer(r'"([^"]*)"|(\S+)', q):
-        if m.group(1) is not None:
-            words = [w for w in re.split(r"[^\w]+", m.group(1)) if w]
-            if words:
-                parts.append('"' + " ".join(words) + '"')
-        else:
-            parts += ['"' + w + '"' for w in re.split(r"[^\w]+", m.group(2)) if w]
-    return " OR ".join(parts)
+    return " OR ".join('"' + " ".join(p) + '"' for p in split_query(q))
 
 
 def pct(v, p):

@@ -24,6 +24,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_queries import split_query  # noqa: E402
+
 BIN = "/usr/lib/postgresql/15/bin"
 PORT = "54329"
 
@@ -43,15 +46,8 @@ def psql(datadir, sql_file=None, command=None, capture=True):
 
 
 def tsquery_of(q):
-    parts = []
-    for m in re.finditer(r'"([^"]*)"|(\S+)', q):
-        if m.group(1) is not None:
-            words = [w for w in re.split(r"[^\w]+", m.group(1)) if w]
-            if words:
-                parts.append("(" + " <-> ".join("'" + w + "'" for w in words) + ")")
-        else:
-            parts += ["'" + w + "'" for w in re.split(r"[^\w]+", m.group(2)) if w]
-    return " | ".join(parts)
+    """The words OR-ed (|); a quoted phrase as <-> between its words."""
+    return " | ".join("(" + " <-> ".join("'" + w + "'" for w in p) + ")" for p in split_query(q))
 
 
 def pct(v, p):

@@ -16,6 +16,20 @@ import re
 import sys
 
 
+def split_query(q):
+    """A query's parts for the peers' own syntaxes: each "quoted phrase" as its
+    list of words, each other word alone (punctuation split off)."""
+    parts = []
+    for m in re.finditer(r'"([^"]*)"|(\S+)', q):
+        if m.group(1) is not None:
+            words = [w for w in re.split(r"[^\w]+", m.group(1)) if w]
+            if words:
+                parts.append(words)
+        else:
+            parts += [[w] for w in re.split(r"[^\w]+", m.group(2)) if w]
+    return parts
+
+
 def order(items):
     """Deterministic shuffle: sort by the MD5 of each item."""
     return sorted(set(items), key=lambda s: hashlib.md5(s.encode()).hexdigest())
