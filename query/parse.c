@@ -343,6 +343,10 @@ static fx_query *parse_field(parser *p, size_t nl) {
             b = dots + 2;
         }
         int bad = (*a && fah_period_key(a, 0, lo)) || (*b && fah_period_key(b, 1, hi)) || (!*a && !*b);
+        if (!bad && *a && *b && strcmp(lo, hi) > 0) {
+            fail_at(p, at, "date: the range ends before it starts");
+            return NULL;
+        }
         if (bad || fx_query_value_range(FAH_SLOT_DATE, *a ? lo : NULL, 14, *b ? hi : NULL, 14, &f, NULL) != FX_OK)
             fail_at(p, at, "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B");
     }
@@ -394,6 +398,11 @@ static fx_query *parse_title(parser *p) {
 
 static fx_query *parse_word(parser *p) {
     size_t ws = p->i, we = item_end(p);
+    const char *tilde = memchr(p->s + ws, '~', we - ws);
+    if (tilde && tilde > p->s + ws && tilde[1] >= '0' && tilde[1] <= '9') {
+        fail_at(p, (size_t)(tilde - p->s), "~N goes after a quoted phrase: \"a b\"~N");
+        return NULL;
+    }
     p->i = we;
     int prefix = we > ws + 1 && p->s[we - 1] == '*';
     qlist items = {0};
@@ -535,8 +544,10 @@ static fx_query *parse_notx(parser *p, int *neg) {
         if (!l || p->st != FAH_PARSE_OK) return q;
         size_t at = p->i;
         p->i += l;
+        skip_ws(p);
+        /* NOT NOT b, NOT OR b: an operator is not the word NOT needs */
         int n2;
-        fx_query *r = parse_primary(p, &n2);
+        fx_query *r = op_at(p, "NOT") || op_at(p, "AND") || op_at(p, "OR") ? NULL : parse_primary(p, &n2);
         if (!r) {
             fx_query_free(q);
             if (p->st == FAH_PARSE_OK) fail_at(p, at, "NOT needs a word after it");
