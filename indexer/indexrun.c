@@ -416,10 +416,14 @@ void fah_run_file(fah_run *r, size_t i) {
                                         r->cur_ids, r->ncur, &e);
         if (st != FX_OK) set_fatal(r, st, &e);
     }
-    else if (o == FAH_FILE_FAILED && r->ncur && r->fatal == FX_OK) {
-        /* a file that failed part-way (a bad JSON line): the entry lists the
-         * articles it did produce, with the old ones, so they are deleted with
-         * the file; same size and mtime, so an unchanged file is not retried */
+    else if (o == FAH_FILE_FAILED && r->fatal == FX_OK &&
+             (r->ncur || hashed || fah_ingest_content_failed(r->ingest))) {
+        /* a file that failed on its content (a bad JSON line, invalid JSON, a
+         * corrupt gzip stream): the entry lists the articles it did produce,
+         * with the old ones, so they are deleted with the file; same size and
+         * mtime, so an unchanged file is not retried (reported once, not by
+         * every cron run).  A file that could not be read (permissions, I/O)
+         * gets no entry: it is retried. */
         fx_error e;
         fx_status st = provisional_entry(r, &e);
         fah_mentry *m = st == FX_OK ? fah_manifest_find(r->man, abs) : NULL;

@@ -25,7 +25,10 @@ struct fah_ingest {
     size_t bytes;
     int gz;     /* the bytes in raw came out of gzip */
     int ready;  /* raw holds a file read by fah_ingest_read, not yet parsed */
+    int content_failed; /* the last read failed on the bytes themselves */
 };
+
+int fah_ingest_content_failed(const fah_ingest *g) { return g->content_failed; }
 
 int fah_format_parse(const char *name, fah_format *out) {
     static const struct { const char *n; fah_format f; } t[] = {
@@ -125,6 +128,7 @@ fah_outcome fah_ingest_read(fah_ingest *g, const char *path, const char *rel,
                             const fah_ingest_cbs *cb, unsigned char hash[16], int *hashed) {
     *hashed = 0;
     g->ready = 0;
+    g->content_failed = 0;
     const char *why = g->format == FAH_FMT_AUTO ? fah_skip_by_name(rel) : NULL;
     if (why) {
         notef(cb, 0, "skipped: %s", why);
@@ -139,6 +143,7 @@ fah_outcome fah_ingest_read(fah_ingest *g, const char *path, const char *rel,
     }
     if (rs != FAH_READ_OK) {
         notef(cb, 1, "%s", msg);
+        g->content_failed = rs == FAH_READ_GZIP || rs == FAH_READ_TOO_BIG;
         return FAH_FILE_FAILED;
     }
     XXH128_hash_t h = XXH3_128bits(g->raw.data ? g->raw.data : "", g->raw.len);

@@ -82,4 +82,9 @@ fah_outcome fah_ingest_parse(fah_ingest *g, const char *rel, const fah_ingest_cb
 /* Bytes of text decoded so far (for throughput figures). */
 size_t fah_ingest_bytes(const fah_ingest *g);
 
+/* Did the last fah_ingest_read fail on the file's bytes (a corrupt or
+ * truncated gzip stream, a file over the size limit) rather than on reading
+ * them (permissions, I/O)?  Such a file fails again until it changes. */
+int fah_ingest_content_failed(const fah_ingest *g);
+
 #endif

@@ -40,4 +40,23 @@ printf '\xe8\xd2\xc7\xd1\xc9 \xc7\xe4\xd5\xcd\xc9\n' >"$TMP/iso.txt"
 mkdir -p "$TMP/iso" && mv "$TMP/iso.txt" "$TMP/iso/"
 "$FAHRAS_BIN" index --quiet --db "$TMP/db2" "$TMP/iso"
 check "ISO-8859-6 detected" [ "$(ids "$TMP/db2" 5 "وزارة الصحة" | wc -l)" -eq 1 ]
+# a file that fails on its content is reported once, not by every (cron) run, until it changes
+mkdir -p "$TMP/once" && cp "$FAHRAS_SRC/corpus/text/water-basra.txt" "$TMP/once/"
+gzip -c "$FAHRAS_SRC/corpus/text/water-basra.txt" | head -c 120 >"$TMP/once/cut.txt.gz"
+expect_exit 1 "a truncated .gz fails the first run" "$FAHRAS_BIN" index --quiet --db "$TMP/db4" "$TMP/once"
+check "naming it" grep -q "cut.txt.gz" "$TMP/err"
+expect_exit 0 "the next run, with the file unchanged, is quiet" "$FAHRAS_BIN" index --quiet --db "$TMP/db4" "$TMP/once"
+check "and prints nothing" [ ! -s "$TMP/out" ] && [ ! -s "$TMP/err" ]
+gzip -c "$FAHRAS_SRC/corpus/text/water-basra.txt" | head -c 100 >"$TMP/once/cut.txt.gz"
+expect_exit 1 "a changed (still bad) file is read and reported again" "$FAHRAS_BIN" index --quiet --db "$TMP/db4" "$TMP/once"
+gzip -c "$FAHRAS_SRC/corpus/text/water-basra.txt" >"$TMP/once/cut.txt.gz"
+expect_exit 0 "once repaired it is indexed" "$FAHRAS_BIN" index --quiet --db "$TMP/db4" "$TMP/once"
+check "with its article" [ "$("$FAHRAS_BIN" stats --db "$TMP/db4" --json | jq -r .articles)" -eq 2 ]
+chmod 000 "$TMP/once/water-basra.txt"
+if [ "$(id -u)" != 0 ]; then
+  touch "$TMP/once/water-basra.txt"
+  expect_exit 1 "an unreadable file fails" "$FAHRAS_BIN" index --quiet --db "$TMP/db4" "$TMP/once"
+  expect_exit 1 "and is retried (and reported) by the next run" "$FAHRAS_BIN" index --quiet --db "$TMP/db4" "$TMP/once"
+fi
+chmod 644 "$TMP/once/water-basra.txt"
 finish
