@@ -276,6 +276,7 @@ fah_parallel_result fah_run_parallel(fah_run *r, const char *dest, unsigned jobs
                 for (unsigned j = 0; j < jobs; j++) src[j] = parts[j];
                 fx_error e;
                 double t0 = fah_now();
+                if (prog->enabled) fprintf(stderr, "\r\033[Kmerging the %u workers' databases ...", jobs);
                 fx_status st = fx_db_compact(src, jobs, dest, &e);
                 if (r->verbose) fprintf(stderr, "merged %u parts in %.1f s\n", jobs, fah_now() - t0);
                 if (st == FX_OK) {

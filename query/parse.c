@@ -268,6 +268,11 @@ static fx_query *parse_phrase(parser *p) {
         return NULL;
     }
     size_t ps = p->i + 1, pe = (size_t)(close - p->s);
+    const char *star = memchr(p->s + ps, '*', pe - ps);
+    if (star) {
+        fail_at(p, (size_t)(star - p->s), "word* cannot be used inside a phrase");
+        return NULL;
+    }
     p->i = pe + 1;
     qlist words = {0};
     if (analyze_into(p, p->s + ps, pe - ps, &p->c->phrase, 1)) return NULL;

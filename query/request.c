@@ -1,5 +1,7 @@
 #include "request.h"
 
+#include "../common/utf8.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,8 +69,8 @@ static int add_text(fah_request *r, const char *text, int extract, int *blocked,
             if (*v == '"') {
                 ve = strchr(v + 1, '"');
                 if (!ve) {
-                    snprintf(err, errlen, "%s at byte %zu: the quote after it is not closed",
-                             fields[hit].field, (size_t)(p - text));
+                    snprintf(err, errlen, "%s at character %zu: the quote after it is not closed",
+                             fields[hit].field, fah_utf8_count(text, (size_t)(p - text)) + 1);
                     return -1;
                 }
                 ve++;
@@ -127,8 +129,9 @@ static int add_text(fah_request *r, const char *text, int extract, int *blocked,
         p = ve;
         after_op = 0;
         if (!name[0]) {
-            snprintf(err, errlen, "%s at byte %zu needs a name (%sNAME or %s\"two words\")",
-                     fields[hit].field, (size_t)(v - text - strlen(fields[hit].field)), fields[hit].field,
+            snprintf(err, errlen, "%s at character %zu needs a name (%sNAME or %s\"two words\")",
+                     fields[hit].field, fah_utf8_count(text, (size_t)(v - text - strlen(fields[hit].field))) + 1,
+                     fields[hit].field,
                      fields[hit].field);
             return -1;
         }
@@ -405,7 +408,12 @@ void fah_protect_dash_words(int argc, char **argv) {
     int used = 0;
     for (int i = 1; i < argc && used < 64; i++) {
         const unsigned char *a = (const unsigned char *)argv[i];
-        if (a[0] == '-' && a[1] >= 0x80 && strlen(argv[i]) + 2 <= sizeof buf[0]) {
+        /* -كلمة, and -leader:X / -title:X (a field excluded) */
+        int field = 0;
+        static const char *const fields_ex[] = {"leader:", "country:", "topic:", "title:", "source:", "date:"};
+        for (size_t f = 0; a[0] == '-' && f < sizeof fields_ex / sizeof *fields_ex; f++)
+            field |= strncasecmp((const char *)a + 1, fields_ex[f], strlen(fields_ex[f])) == 0;
+        if (a[0] == '-' && (a[1] >= 0x80 || field) && strlen(argv[i]) + 2 <= sizeof buf[0]) {
             snprintf(buf[used], sizeof buf[0], " %s", argv[i]);
             argv[i] = buf[used++];
         }

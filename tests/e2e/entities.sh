@@ -40,6 +40,7 @@ check "country:X date:Y is country X in period Y" [ "$(n 'country:العراق d
 check "and fewer than country X alone" [ "$(n 'country:العراق date:2022')" -lt "$iq" ]
 check "leader:X source:S is the same as the flags" [ "$(n 'leader:ماكرون source:fahras-daily')" -eq "$(n --leader ماكرون --source fahras-daily)" ]
 check "date: alone lists that period's articles" [ "$(n 'date:2022')" -eq "$(n --from 2022 --to 2022)" ] && [ "$(n 'date:2022')" -ge 1 ]
+check "-leader:X as its own argument excludes (not an option)" [ "$("$FAHRAS_BIN" search --db "$db" --count country:العراق -leader:ماكرون)" -eq $((iq - both)) ]
 expect_exit 2 "an unknown leader inside parentheses" "$FAHRAS_BIN" search --db "$db" "(leader:مجهول OR المياه)"
 check "says which and where" grep -q "no leader 'مجهول'.*character 2" "$TMP/err"
 

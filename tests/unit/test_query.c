@@ -109,6 +109,7 @@ static void test_errors(void **s) {
     assert_non_null(strstr(error_of("ماكرون source:"), "source: needs a name"));
     assert_non_null(strstr(error_of("ماكرون title:"), "title: needs a word"));
     assert_non_null(strstr(error_of("ماكرون NOT NOT ميركل"), "NOT needs a word after it"));
+    assert_non_null(strstr(error_of("\"اقتصاد* مصر\""), "inside a phrase"));
     assert_non_null(strstr(error_of("محمد~1"), "~N goes after a quoted phrase"));
     assert_non_null(strstr(error_of("المياه date:2018..2017"), "ends before it starts"));
     /* without a resolver (parse.h), entity items are an error that says so */
