@@ -239,6 +239,14 @@ static int entity_queries(ent_lookup *L, fah_ent_kind kind, const char *name, do
     return 0;
 }
 
+/* An --explain part: the mention weight w of entity `key` ("L:id"). */
+static void mentions_part(fah_qterms *qt, const char *key, const fx_query *w) {
+    char label[400];
+    fx_query *copy = NULL;
+    snprintf(label, sizeof label, "mentions of %s", key);
+    if (fx_query_copy(w, &copy, NULL) == FX_OK) fah_qterms_add_part(qt, label, strlen(label), copy);
+}
+
 /* fah_entity_resolver for the query parser: leader:/country:/topic: inside
  * the expression. */
 static int resolve_item(void *vctx, fah_ent_kind kind, const char *name, int weighted, fx_query **out,
@@ -254,10 +262,7 @@ static int resolve_item(void *vctx, fah_ent_kind kind, const char *name, int wei
     if (weighted) {
         fx_query_free(term);
         *out = w;
-        char label[400];
-        fx_query *copy = NULL;
-        snprintf(label, sizeof label, "mentions of %s", key);
-        if (fx_query_copy(w, &copy, NULL) == FX_OK) fah_qterms_add_part(L->qt, label, strlen(label), copy);
+        mentions_part(L->qt, key, w);
         return 0;
     }
     /* beside text: a condition, no weight */
@@ -313,12 +318,7 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
             return rc;
         }
         if (!text_q || r->rank_by_mentions) {
-            /* an --explain part: the entity's mention weight */
-            char label[400];
-            fx_query *copy = NULL;
-            snprintf(label, sizeof label, "mentions of %s", key);
-            if (fx_query_copy(ent_weights[ne], &copy, NULL) == FX_OK)
-                fah_qterms_add_part(qt, label, strlen(label), copy);
+            mentions_part(qt, key, ent_weights[ne]);
         }
         ne++;
     }

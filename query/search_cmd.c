@@ -132,6 +132,15 @@ static void print_human(size_t rank, double score, json_t *d, const char *text,
     fputs("\n", stdout);
 }
 
+/* Print o as one compact JSON line (JSON Lines output) and release it
+ * (NULL: nothing). */
+static void put_json_line(json_t *o) {
+    char *str = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    if (str) puts(str);
+    free(str);
+    json_decref(o);
+}
+
 static void print_json_hit(size_t rank, double score, json_t *d, const char *text,
                            const fah_snippet *sn, const char *blob, uint32_t duplicates, json_t *explained) {
     json_t *o = json_object();
@@ -157,12 +166,7 @@ static void print_json_hit(size_t rank, double score, json_t *d, const char *tex
     json_object_set_new(o, "entities", ent);
     json_object_set_new(o, "duplicates", json_integer(duplicates));
     if (explained) json_object_set_new(o, "explain", explained);
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    if (s) {
-        puts(s);
-        free(s);
-    }
-    json_decref(o);
+    put_json_line(o);
 }
 
 /* RFC 4180 field: quoted when it holds a comma, quote or line break. */
@@ -357,12 +361,8 @@ again:
     if (last > nshow) last = nshow;
     if (x->count_only) {
         if (x->out == OUT_JSON) {
-            json_t *o = json_pack("{s:s,s:s,s:I}", "type", "count", "query", typed, "count",
-                                  (json_int_t)fx_mset_estimate(m));
-            char *str = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-            if (str) puts(str);
-            free(str);
-            json_decref(o);
+            put_json_line(json_pack("{s:s,s:s,s:I}", "type", "count", "query", typed, "count",
+                                    (json_int_t)fx_mset_estimate(m)));
         } else {
             if (x->in_batch) printf("%u\t%s\n", fx_mset_estimate(m), typed);
             else printf("%u\n", fx_mset_estimate(m));
@@ -444,10 +444,7 @@ again:
         json_object_set_new(o, "returned", json_integer(n));
         json_object_set_new(o, "elapsed_ms", json_real(*ms));
         if (suggestion.len) json_object_set_new(o, "suggestion", json_string(suggestion.data));
-        char *str = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        if (str) puts(str);
-        free(str);
-        json_decref(o);
+        put_json_line(o);
     } else if (x->out == OUT_CSV) {
     } else if (est == 0) {
         fprintf(stderr, "fahras search: no article matches\n");
@@ -507,11 +504,7 @@ static int run_batch(search_ctx *x, const fah_request *base, const char *path) {
         if (rc && rc != FAH_EXIT_NOTHING) {
             /* the query's output says it failed (the message went to stderr) */
             if (x->out == OUT_JSON) {
-                json_t *o = json_pack("{s:s,s:s,s:i}", "type", "error", "query", line, "exit", rc);
-                char *str = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-                if (str) puts(str);
-                free(str);
-                json_decref(o);
+                put_json_line(json_pack("{s:s,s:s,s:i}", "type", "error", "query", line, "exit", rc));
             } else if (x->count_only) {
                 printf("error\t%s\n", line);
             } else if (x->out == OUT_HUMAN) {

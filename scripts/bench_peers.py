@@ -63,6 +63,20 @@ def du(path):
     return total
 
 
+def generation(db):
+    """The glass database a fahras database's stub names (PATH/gen-N)."""
+    return f"{db}/" + open(f"{db}/XAPIANDB").read().split()[-1]
+
+
+def compacted_size(src, tmp):
+    """Bytes of src after xapian-compact --multipass (into tmp, removed after)."""
+    shutil.rmtree(tmp, ignore_errors=True)
+    sh(["xapian-compact", "--multipass", src, tmp], stdout=subprocess.DEVNULL)
+    size = du(tmp)
+    shutil.rmtree(tmp)
+    return size
+
+
 def pcts(text):
     m = re.search(r"p50 ([\d.]+)( ms)?, p95 ([\d.]+)( ms)?, p99 ([\d.]+)", text) or \
         re.search(r"p50 ([\d.]+)() p95 ([\d.]+)() p99 ([\d.]+)", text)
@@ -126,26 +140,16 @@ def main():
             shutil.rmtree(one, ignore_errors=True)
             wall, rss, _, _ = timed([FAHRAS, "index", "--quiet", "--jobs", "1", "--db", one] + dirs)
             R["fahras-1"]["wall"].append(wall), R["fahras-1"]["rss"].append(rss)
-            gen = open(f"{one}/XAPIANDB").read().split()[-1]
-            R["fahras-1"]["size"].append(du(f"{one}/{gen}"))
+            R["fahras-1"]["size"].append(du(generation(one)))
             shutil.rmtree(one)
             wall, rss, _, _ = timed([FAHRAS, "index", "--quiet", "--db", dbs["fahras"]] + dirs)
             R["fahras"]["wall"].append(wall), R["fahras"]["rss"].append(rss)
-            gen = open(f"{dbs['fahras']}/XAPIANDB").read().split()[-1]
-            R["fahras"]["size"].append(du(f"{dbs['fahras']}/{gen}"))
-            cdir = f"{work}/fahras-compact"
-            shutil.rmtree(cdir, ignore_errors=True)
-            sh(["xapian-compact", "--multipass", f"{dbs['fahras']}/{gen}", cdir], stdout=subprocess.DEVNULL)
-            compacted.append(du(cdir))
-            shutil.rmtree(cdir)
+            R["fahras"]["size"].append(du(generation(dbs["fahras"])))
+            compacted.append(compacted_size(generation(dbs["fahras"]), f"{work}/fahras-compact"))
             wall, rss, _, _ = timed([XAPD, "index", dump, dbs["xapian"]])
             R["xapian"]["wall"].append(wall), R["xapian"]["rss"].append(rss)
             R["xapian"]["size"].append(du(dbs["xapian"]))
-            cdir = f"{work}/xapian-compact"
-            shutil.rmtree(cdir, ignore_errors=True)
-            sh(["xapian-compact", "--multipass", dbs["xapian"], cdir], stdout=subprocess.DEVNULL)
-            xcompacted.append(du(cdir))
-            shutil.rmtree(cdir)
+            xcompacted.append(compacted_size(dbs["xapian"], f"{work}/xapian-compact"))
             wall, rss, _, _ = timed(["python3", os.path.join(ROOT, "scripts", "bench_fts5.py"), "index", dump, dbs["fts5"]])
             R["fts5"]["wall"].append(wall), R["fts5"]["rss"].append(rss)
             R["fts5"]["size"].append(du(dbs["fts5"]))
