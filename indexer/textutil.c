@@ -12,6 +12,15 @@ const char *fah_memcasemem(const char *hay, size_t len, const char *needle) {
     if (n == 0) return hay;
     if (len < n) return NULL;
     char first = (char)tolower((unsigned char)needle[0]);
+    if (!isalpha((unsigned char)first)) {
+        /* a needle that starts with '<' (tags): memchr finds the candidates */
+        const char *p = hay, *end = hay + len - n + 1;
+        while (p < end && (p = memchr(p, first, (size_t)(end - p))) != NULL) {
+            if (strncasecmp(p + 1, needle + 1, n - 1) == 0) return p;
+            p++;
+        }
+        return NULL;
+    }
     for (size_t i = 0; i + n <= len; i++) {
         if ((char)tolower((unsigned char)hay[i]) != first) continue;
         if (strncasecmp(hay + i, needle, n) == 0) return hay + i;
@@ -106,8 +115,14 @@ char *fah_text_extract(const char *s, size_t len, int strip_tags) {
                 }
             }
         }
-        fah_buf_putc(&b, c);
-        i++;
+        /* the run up to the next '&' or '<' in one copy */
+        size_t j = i + 1;
+        while (j < len && s[j] != '&' && s[j] != '<') j++;
+        if (fah_buf_append(&b, s + i, j - i)) {
+            fah_buf_free(&b);
+            return NULL;
+        }
+        i = j;
     }
     /* trim again: tags may have left newlines at the ends */
     while (b.len && is_ws(b.data[b.len - 1])) b.data[--b.len] = '\0';

@@ -5,8 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int eq(const char *a, const char *b, size_t blen) {
-    return strlen(a) == blen && memcmp(a, b, blen) == 0;
+/* a (NUL-terminated) equals b[0..blen): compared byte by byte, since most
+ * document words differ from a query word within the first letters */
+static inline int eq(const char *a, const char *b, size_t blen) {
+    size_t i = 0;
+    while (i < blen && a[i] == b[i]) i++;
+    return i == blen && a[i] == '\0';
 }
 
 int fah_qterms_add(fah_qterms *q, const char *norm, size_t nlen, const char *stem, size_t slen) {

@@ -131,8 +131,15 @@ int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_q
         k.core[k.n] = st;
         k.len[k.n++] = cut > 0 ? cut : sl;
     }
-    if (fah_analyzer_tokenize_filtered(an, text, len, 1, filter ? want_stem : NULL, &k, on_tok, &c) < 0 ||
-        c.fail) {
+    int trc = fah_analyzer_tokenize_lazy(an, text, len, 1, filter ? want_stem : NULL, &k, on_tok, &c);
+    if (trc == FAH_TOKENIZE_RESTART) {
+        /* a character for ICU's word break: start over (a few percent of articles) */
+        free(c.co);
+        tctx fresh = {c.v, 0, c.cap, NULL, 0, 0, q, text, 0, 0, 0, max_chars, fah_qterms_count(q), 0, 0};
+        c = fresh;
+        trc = fah_analyzer_tokenize_filtered(an, text, len, 1, filter ? want_stem : NULL, &k, on_tok, &c);
+    }
+    if (trc < 0 || c.fail) {
         free(c.v);
         free(c.co);
         return -1;

@@ -1,5 +1,6 @@
 #include "analyzer.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,7 +158,7 @@ enum { CLS_NONE, CLS_ARABIC, CLS_DIGIT, CLS_OTHER };
 
 /* Script class of a code point for splitting words; marks and punctuation
  * are CLS_NONE (they never split). */
-static int char_class(unsigned c) {
+static int char_class_rule(unsigned c) {
     if (c >= 0x0621 && c <= 0x064A) return c == 0x0640 ? CLS_NONE : CLS_ARABIC; /* the common case */
     if (c < 0x80) {
         if (c >= '0' && c <= '9') return CLS_DIGIT;
@@ -175,10 +176,22 @@ static int char_class(unsigned c) {
     return CLS_OTHER;
 }
 
+/* char_class_rule below U+0800, filled once per process, read-only after. */
+#define CC_TABLE_SIZE 0x800
+static uint8_t cc_table[CC_TABLE_SIZE];
+static pthread_once_t cc_once = PTHREAD_ONCE_INIT;
+
+static void cc_table_fill(void) {
+    for (unsigned c = 0; c < CC_TABLE_SIZE; c++) cc_table[c] = (uint8_t)char_class_rule(c);
+}
+
+static inline int char_class(unsigned c) { return c < CC_TABLE_SIZE ? cc_table[c] : char_class_rule(c); }
+
 /* Is norm[0..n) the first word of a compound name (عبد ابو ابي ابا, maybe
  * after one proclitic و ف ب ك ل)?  Returns the byte offset of the name
  * part plus one, or 0. */
 static size_t compound_first(const char *n, size_t len) {
+    if (len != 6 && len != 8) return 0; /* three letters, or four with a proclitic */
     static const char *const first[] = {"عبد", "ابو", "ابي", "ابا"};
     static const char *const procl[] = {"و", "ف", "ب", "ك", "ل"};
     for (size_t p = 0; p <= 5; p++) {
@@ -195,10 +208,18 @@ static size_t compound_first(const char *n, size_t len) {
 }
 
 static int arabic_word(const char *n, size_t len) {
-    size_t i = 0;
-    while (i < len)
-        if (!fah_is_arabic_letter(fah_utf8_next(n, len, &i))) return 0;
-    return len > 0;
+    /* fah_is_arabic_letter on the UTF-8 bytes: U+0621-U+063F is D8 A1-BF,
+     * U+0641-U+064A is D9 81-8A */
+    const unsigned char *u = (const unsigned char *)n;
+    if (len == 0 || len % 2) return 0;
+    for (size_t i = 0; i < len; i += 2) {
+        if (u[i] == 0xD8) {
+            if (u[i + 1] < 0xA1 || u[i + 1] > 0xBF) return 0;
+        } else if (u[i] != 0xD9 || u[i + 1] < 0x81 || u[i + 1] > 0x8A) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /* fah_analyzer_stem through the cache (direct-mapped: a colliding word
@@ -338,6 +359,17 @@ static int on_span(void *vctx, size_t start, size_t end, int is_word) {
 
 void fah_analyzer_set_fast_break(fah_analyzer *a, int on) { a->no_fast_break = !on; }
 
+int fah_analyzer_tokenize_lazy(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
+                               fah_stem_filter want_stem, void *fctx, fah_token_cb cb, void *ctx) {
+    if (len == 0) return 0;
+    if (a->no_fast_break) return fah_analyzer_tokenize_filtered(a, text, len, first_pos, want_stem, fctx, cb, ctx);
+    span_ctx c = {a, text, first_pos, cb, ctx, want_stem, fctx};
+    pthread_once(&cc_once, cc_table_fill);
+    a->prev_compound = 0;
+    int rc = fah_fast_words_lazy(text, len, on_span, &c);
+    return rc == 1 ? FAH_TOKENIZE_RESTART : rc;
+}
+
 int fah_analyzer_tokenize(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
                           fah_token_cb cb, void *ctx) {
     return fah_analyzer_tokenize_filtered(a, text, len, first_pos, NULL, NULL, cb, ctx);
@@ -347,6 +379,7 @@ int fah_analyzer_tokenize_filtered(fah_analyzer *a, const char *text, size_t len
                                    fah_stem_filter want_stem, void *fctx, fah_token_cb cb, void *ctx) {
     if (len == 0) return 0;
     span_ctx c = {a, text, first_pos, cb, ctx, want_stem, fctx};
+    pthread_once(&cc_once, cc_table_fill);
     a->prev_compound = 0;
     if (!a->no_fast_break) {
         int rc = fah_fast_words(text, len, on_span, &c);

@@ -90,6 +90,21 @@ typedef int (*fah_stem_filter)(void *ctx, const char *norm, size_t len);
 int fah_analyzer_tokenize_filtered(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
                                    fah_stem_filter want_stem, void *fctx, fah_token_cb cb, void *ctx);
 
+/* Returned by fah_analyzer_tokenize_lazy: start over with
+ * fah_analyzer_tokenize_filtered. */
+#define FAH_TOKENIZE_RESTART (-2)
+
+/* fah_analyzer_tokenize_filtered for a caller whose callback stops early
+ * once it has what it needs (snippets stop a window after every query word
+ * was seen): the fast word break checks characters as it reaches them
+ * (fah_fast_words_lazy) rather than the whole text before the first word.
+ * Returns as fah_analyzer_tokenize_filtered, or FAH_TOKENIZE_RESTART when
+ * the text holds a character only ICU's word break handles: the tokens
+ * handed over so far are void, and the caller discards them and calls
+ * fah_analyzer_tokenize_filtered. */
+int fah_analyzer_tokenize_lazy(fah_analyzer *a, const char *text, size_t len, unsigned first_pos,
+                               fah_stem_filter want_stem, void *fctx, fah_token_cb cb, void *ctx);
+
 /* Use the fast word scanner where it applies (on, the default) or always
  * ICU's iterator (off); both give the same words (wordbreak.h). */
 void fah_analyzer_set_fast_break(fah_analyzer *a, int on);

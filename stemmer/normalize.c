@@ -1,5 +1,7 @@
 #include "normalize.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -43,13 +45,25 @@ static unsigned fold(unsigned c) {
     return (unsigned)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
 }
 
+/* fold() for every code point below U+0800 (ASCII and the Arabic block),
+ * filled once per process from fold() itself, read-only afterwards.  The
+ * results there are below U+10000 (simple case folding stays in the BMP). */
+#define FOLD_TABLE_SIZE 0x800
+static uint16_t fold_table[FOLD_TABLE_SIZE];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_table_fill(void) {
+    for (unsigned c = 0; c < FOLD_TABLE_SIZE; c++) fold_table[c] = (uint16_t)fold(c);
+}
+
 int fah_normalize_token(const char *tok, size_t len, fah_buf *out) {
+    pthread_once(&fold_once, fold_table_fill);
     fah_buf_reset(out);
     if (fah_buf_reserve(out, len)) return -1;
     size_t i = 0;
     while (i < len) {
         unsigned c = fah_utf8_next(tok, len, &i);
-        unsigned f = fold(c);
+        unsigned f = c < FOLD_TABLE_SIZE ? fold_table[c] : fold(c);
         if (!f) continue;
         if (f >= 0x80 && f < 0x800) { /* room was reserved: len >= output for 2-byte input */
             if (out->len + 2 >= out->cap && fah_buf_reserve(out, 2)) return -1;

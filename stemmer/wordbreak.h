@@ -23,4 +23,15 @@ typedef int (*fah_span_cb)(void *ctx, size_t start, size_t end, int is_word);
  * non-zero value. */
 int fah_fast_words(const char *text, size_t len, fah_span_cb cb, void *ctx);
 
+/* fah_fast_words without the pass over the whole text that decides first:
+ * each character is checked when the scan reaches it, so a caller whose
+ * callback stops early (snippets) pays only for the text before the stop.
+ * Returns 1 when it reaches a character outside the supported set: the
+ * spans reported until then are void (ICU may split the text differently
+ * near it) and the caller starts over; otherwise as fah_fast_words.  The
+ * spans it reports before stopping are the ones ICU reports for the whole
+ * text: UAX #29 rules WB4-WB12 decide a boundary from at most the two
+ * characters after it (skipping Extend), and those were checked. */
+int fah_fast_words_lazy(const char *text, size_t len, fah_span_cb cb, void *ctx);
+
 #endif

@@ -279,7 +279,13 @@ static size_t longest_name(fah_tagger *t, size_t i, const fah_form **forms, size
     size_t npre = clitic ? sizeof pre / sizeof *pre : 1;
     for (size_t a = 0; a < npre; a++) {
         size_t pl = pre[a].len;
-        if (pl && (wl < pl + 4 || memcmp(w, pre[a].p, pl) != 0)) continue; /* keep two letters */
+        if (pl) {
+            if (wl < pl + 4) continue; /* keep two letters */
+            /* prefixes are 2-8 bytes: an inline compare, not a memcmp call per entry */
+            size_t j = 0;
+            while (j < pl && w[j] == pre[a].p[j]) j++;
+            if (j < pl) continue;
+        }
         const char *rest = w + pl;
         size_t rl = wl - pl;
         if (!fah_gazetteer_name_start(t->g, rest, rl)) continue;
