@@ -322,6 +322,15 @@ again:
         n = 0;
     }
     uint32_t last_shown = 0;
+    if (!x->no_collapse && !x->count_only && n && rc == 0) {
+        /* every fetched hit's signature in one pass (docid order) */
+        fx_docid *ids = malloc(n * sizeof *ids);
+        if (ids) {
+            for (uint32_t i = 0; i < n; i++) ids[i] = fx_mset_docid(m, i);
+            fx_db_get_values(x->db, FAH_SLOT_SIGNATURE, ids, n, sigs, siglen, NULL);
+            free(ids);
+        }
+    }
     for (uint32_t i = 0; i < n; i++) {
         if (x->no_collapse || x->count_only) {
             show[nshow++] = i;
@@ -329,7 +338,6 @@ again:
         }
         /* the page is full: look a little further only for copies of it */
         if (nshow >= want && i >= last_shown + FAH_DUP_TAIL) break;
-        fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_SIGNATURE, &sigs[i], &siglen[i], NULL);
         int copy = 0;
         for (uint32_t k = 0; k < nshow && !copy; k++) {
             uint32_t j = show[k];

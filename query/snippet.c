@@ -9,6 +9,7 @@
 typedef struct tok {
     size_t start, end;
     size_t cstart; /* code-point offset of start */
+    size_t cend;   /* ... of end */
     int match;     /* query word index or -1 */
 } tok;
 
@@ -65,12 +66,13 @@ static int on_tok(void *vctx, const fah_token *t) {
         c->v = v;
         c->cap = cap;
     }
-    c->last_cp += fah_utf8_count_valid(c->text + c->last_byte, t->start - c->last_byte);
-    c->last_byte = t->start;
     tok *k = &c->v[c->n++];
     k->start = t->start;
     k->end = t->end;
-    k->cstart = c->last_cp;
+    k->cstart = c->last_cp + fah_utf8_count_valid(c->text + c->last_byte, t->start - c->last_byte);
+    k->cend = k->cstart + fah_utf8_count_valid(c->text + t->start, t->end - t->start);
+    c->last_byte = t->end;
+    c->last_cp = k->cend;
     k->match = fah_qterms_match(c->q, t->norm, t->norm_len, t->stem, t->stem_len);
     if (c->complete) return k->cstart > c->stop_cp ? 2 : 0;
     if (k->match >= 0 && c->want && c->want <= 64) {
@@ -173,8 +175,7 @@ int fah_snippet_make(fah_analyzer *an, const char *text, size_t len, const fah_q
         size_t e = s;
         /* extend while the window fits */
         while (e < c.n) {
-            size_t endcp = c.v[e].cstart + fah_utf8_count_valid(text + c.v[e].start, c.v[e].end - c.v[e].start);
-            if (e > s && endcp - c.v[s].cstart > max_chars) break;
+            if (e > s && c.v[e].cend - c.v[s].cstart > max_chars) break;
             if (c.v[e].match >= 0) {
                 matches++;
                 if (!seen[c.v[e].match]) {

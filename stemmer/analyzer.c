@@ -337,6 +337,15 @@ static int on_span(void *vctx, size_t start, size_t end, int is_word) {
             if (text[k] != ' ') a->prev_compound = 0;
         return 0;
     }
+    /* the common case: only U+0600-U+067F without Arabic-Indic digits
+     * (two-byte UTF-8 led by D8 or D9, but not D9 A0-A9): every character
+     * is CLS_ARABIC or CLS_NONE, so nothing splits the word */
+    const unsigned char *u = (const unsigned char *)text;
+    size_t k = start;
+    if ((end - start) % 2 == 0) {
+        while (k < end && (u[k] == 0xD8 || (u[k] == 0xD9 && (u[k + 1] < 0xA0 || u[k + 1] > 0xA9)))) k += 2;
+        if (k == end) return emit(c, start, end, 0);
+    }
     /* split the word where Arabic letters meet Latin letters or digits
      * (iPhoneالجديد, كوفيد١٩, ٢٠٢٠م): each part is a word */
     size_t i = start, run = start;

@@ -136,8 +136,16 @@ fx_status fx_db_commit(fx_db *db, fx_error *err);
 /* First document indexed by `term`: FX_ERR_NOT_FOUND_DOC if none. */
 fx_status fx_db_find_by_term(fx_db *db, const char *term, size_t len, fx_docid *out, fx_error *err);
 
-/* A document's stored data and one value slot (malloc()ed copies). */
+/* A document's stored data and one value slot (malloc()ed copies).
+ * fx_db_get_value does not check that document `id` exists (pass a hit's or
+ * a fx_db_find_by_term docid): an absent one reads as an empty value. */
 fx_status fx_db_get_data(fx_db *db, fx_docid id, char **data, size_t *len, fx_error *err);
+/* Value `slot` of n documents at once (ids in any order, duplicates
+ * allowed): vals[i] (malloc()ed, NULL when the document has none) and
+ * lens[i].  Reads them in docid order through one value stream, which
+ * shares B-tree block reads between documents (for the hits of a search). */
+fx_status fx_db_get_values(fx_db *db, unsigned slot, const fx_docid *ids, size_t n, char **vals,
+                           size_t *lens, fx_error *err);
 fx_status fx_db_get_value(fx_db *db, fx_docid id, unsigned slot, char **val, size_t *len,
                           fx_error *err);
 
