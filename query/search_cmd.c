@@ -321,14 +321,18 @@ again:
         rc = FAH_EXIT_IO;
         n = 0;
     }
-    uint32_t last_shown = 0;
+    uint32_t last_shown = 0, prefetched = 0;
     if (!x->no_collapse && !x->count_only && n && rc == 0) {
-        /* every fetched hit's signature in one pass (docid order) */
-        fx_docid *ids = malloc(n * sizeof *ids);
+        /* the signatures of the hits the loop below usually reaches (a page
+         * and its tail) in one pass, in docid order; any further ones one by one */
+        prefetched = n < want + FAH_DUP_TAIL ? n : want + FAH_DUP_TAIL;
+        fx_docid *ids = malloc(prefetched * sizeof *ids);
         if (ids) {
-            for (uint32_t i = 0; i < n; i++) ids[i] = fx_mset_docid(m, i);
-            fx_db_get_values(x->db, FAH_SLOT_SIGNATURE, ids, n, sigs, siglen, NULL);
+            for (uint32_t i = 0; i < prefetched; i++) ids[i] = fx_mset_docid(m, i);
+            fx_db_get_values(x->db, FAH_SLOT_SIGNATURE, ids, prefetched, sigs, siglen, NULL);
             free(ids);
+        } else {
+            prefetched = 0;
         }
     }
     for (uint32_t i = 0; i < n; i++) {
@@ -338,6 +342,8 @@ again:
         }
         /* the page is full: look a little further only for copies of it */
         if (nshow >= want && i >= last_shown + FAH_DUP_TAIL) break;
+        if (i >= prefetched)
+            fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_SIGNATURE, &sigs[i], &siglen[i], NULL);
         int copy = 0;
         for (uint32_t k = 0; k < nshow && !copy; k++) {
             uint32_t j = show[k];
@@ -384,6 +390,20 @@ again:
     }
     if (x->in_batch && x->out == OUT_HUMAN && !x->count_only) printf("### %s\n", typed);
     if (x->count_only) first = last = 0;
+    /* the shown hits' entity blobs in one docid-ordered pass */
+    char **blobs = NULL;
+    size_t *bloblens = NULL;
+    if (x->out != OUT_CSV && last > first) {
+        uint32_t k = last - first;
+        fx_docid *ids = malloc(k * sizeof *ids);
+        blobs = calloc(k, sizeof *blobs);
+        bloblens = calloc(k, sizeof *bloblens);
+        if (ids && blobs && bloblens) {
+            for (uint32_t r = first; r < last; r++) ids[r - first] = fx_mset_docid(m, show[r]);
+            fx_db_get_values(x->db, FAH_SLOT_ENTITIES, ids, k, blobs, bloblens, NULL);
+        }
+        free(ids);
+    }
     for (uint32_t r = first; r < last; r++) {
         uint32_t i = show[r];
         char *data = NULL;
@@ -407,10 +427,8 @@ again:
         fah_snippet sn;
         if (fah_snippet_make(x->an, text, strlen(text), &qt, SNIPPET_CHARS, &sn))
             memset(&sn, 0, sizeof sn);
-        char *blob = NULL;
-        size_t bl;
+        const char *blob = blobs ? blobs[r - first] : NULL;
         size_t rank = (size_t)x->offset + (r - first) + 1;
-        if (x->out != OUT_CSV) fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_ENTITIES, &blob, &bl, NULL);
         if (x->out == OUT_JSON) {
             json_t *ex = x->explain ? explain(x, &qt, jget(d, "id") ? jget(d, "id") : "", fx_mset_weight(m, i), 0) : NULL;
             print_json_hit(rank, fx_mset_weight(m, i), d, text, &sn, blob, dups[r], ex);
@@ -427,10 +445,12 @@ again:
             print_entities(blob, x->gaz);
             putchar('\n');
         }
-        free(blob);
         fah_snippet_free(&sn);
         json_decref(d);
     }
+    for (uint32_t r = first; blobs && r < last; r++) free(blobs[r - first]);
+    free(blobs);
+    free(bloblens);
     n = last - first;
     for (uint32_t i = 0; sigs && i < fx_mset_size(m); i++) free(sigs[i]);
     free(sigs);

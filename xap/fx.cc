@@ -363,14 +363,7 @@ fx_status fx_db_get_values(fx_db *db, unsigned slot, const fx_docid *ids, size_t
         if (it == end) break;
         if (it.get_docid() != ids[i]) continue;
         std::string v = *it;
-        if (!(vals[i] = dup_bytes(v))) {
-            for (size_t j = 0; j < n; j++) {
-                free(vals[j]);
-                vals[j] = nullptr;
-                lens[j] = 0;
-            }
-            throw std::bad_alloc();
-        }
+        vals[i] = dup_bytes(v); /* bad_alloc: the caller frees what was copied */
         lens[i] = v.size();
     }
     return FX_OK;

@@ -143,7 +143,8 @@ fx_status fx_db_get_data(fx_db *db, fx_docid id, char **data, size_t *len, fx_er
 /* Value `slot` of n documents at once (ids in any order, duplicates
  * allowed): vals[i] (malloc()ed, NULL when the document has none) and
  * lens[i].  Reads them in docid order through one value stream, which
- * shares B-tree block reads between documents (for the hits of a search). */
+ * shares B-tree block reads between documents (for the hits of a search).
+ * On an error, vals[] may hold some copies already: the caller frees them. */
 fx_status fx_db_get_values(fx_db *db, unsigned slot, const fx_docid *ids, size_t n, char **vals,
                            size_t *lens, fx_error *err);
 fx_status fx_db_get_value(fx_db *db, fx_docid id, unsigned slot, char **val, size_t *len,
