@@ -129,14 +129,7 @@ fx_status fah_termtable_flush(fah_termtable *t, fx_doc *doc, fx_error *err) {
     for (size_t i = 0; i < t->n; i++) {
         entry *e = &t->e[i];
         fx_status st;
-        if (e->npos == 0) {
-            st = fx_doc_add_term(doc, t->arena + e->off, e->len, e->wdf, err);
-        } else {
-            /* the first posting carries the whole wdf: one map search per position */
-            st = fx_doc_add_posting(doc, t->arena + e->off, e->len, e->pos[0], e->wdf, err);
-            for (uint32_t k = 1; st == FX_OK && k < e->npos; k++)
-                st = fx_doc_add_posting(doc, t->arena + e->off, e->len, e->pos[k], 0, err);
-        }
+        st = fx_doc_add_positions(doc, t->arena + e->off, e->len, e->pos, e->npos, e->wdf, err);
         if (st != FX_OK) return st;
     }
     fah_termtable_reset(t);

@@ -506,6 +506,19 @@ fx_status fx_doc_add_posting(fx_doc *doc, const char *term, size_t len, uint32_t
     FX_CATCH
 }
 
+fx_status fx_doc_add_positions(fx_doc *doc, const char *term, size_t len, const uint32_t *pos,
+                               size_t npos, uint32_t wdf, fx_error *err) {
+    fx_status st = check_term(len, err);
+    if (st != FX_OK) return st;
+    if (npos == 0) return fx_doc_add_term(doc, term, len, wdf, err);
+    FX_TRY
+    const std::string t(term, len); /* built once for all the positions */
+    doc->doc.add_posting(t, pos[0], wdf);
+    for (size_t k = 1; k < npos; k++) doc->doc.add_posting(t, pos[k], 0);
+    return FX_OK;
+    FX_CATCH
+}
+
 fx_status fx_doc_add_term(fx_doc *doc, const char *term, size_t len, uint32_t wdfinc,
                           fx_error *err) {
     fx_status st = check_term(len, err);

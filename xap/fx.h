@@ -193,6 +193,12 @@ void fx_doc_free(fx_doc *doc);
 fx_status fx_doc_add_posting(fx_doc *doc, const char *term, size_t len, uint32_t pos,
                              uint32_t wdfinc, fx_error *err);
 /* Add `term` without a position, raising its wdf by `wdfinc`. */
+/* Add term `term` with within-document frequency `wdf` and the npos
+ * positions pos[0..npos) (term positions, 1-based, any order) in one call:
+ * the wdf is not the number of positions (title words count more).  npos 0
+ * adds the term without positions. */
+fx_status fx_doc_add_positions(fx_doc *doc, const char *term, size_t len, const uint32_t *pos,
+                               size_t npos, uint32_t wdf, fx_error *err);
 fx_status fx_doc_add_term(fx_doc *doc, const char *term, size_t len, uint32_t wdfinc,
                           fx_error *err);
 /* Add a filter term (wdf 0, no position). */
