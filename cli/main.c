@@ -24,6 +24,7 @@ static const command commands[] = {
     {"show", fah_cmd_show, "print stored articles whole, by id"},
     {"stats", fah_cmd_stats, "what a database holds, and its last index run"},
     {"check", fah_cmd_check, "check a database's consistency"},
+    {"compact", fah_cmd_compact, "rewrite the database compactly (smaller on disk)"},
     {"analyze", fah_cmd_analyze, "show how text is split, normalized and stemmed"},
 };
 

@@ -16,6 +16,7 @@ int fah_cmd_analyze(int argc, char **argv);
 int fah_cmd_show(int argc, char **argv);
 int fah_cmd_stats(int argc, char **argv);
 int fah_cmd_check(int argc, char **argv);
+int fah_cmd_compact(int argc, char **argv);
 
 /* Options shared by stats and check: --db PATH, --json, --help, --version,
  * no arguments.  Returns 0 to go on, a negative number after --help or
