@@ -123,7 +123,7 @@ def main():
     dbs = {"fahras": f"{work}/fahras", "xapian": f"{work}/xapian", "fts5": f"{work}/fts5.sqlite"}
     R = {s: {"wall": [], "rss": [], "size": [], "p50": [], "p95": [], "p99": []}
          for s in ("fahras", "fahras-1", "xapian", "fts5", "pg", "fahras-process")}
-    compacted, xcompacted = [], []
+    compacted, xcompacted, compacted1 = [], [], []
     pg_error = None
     need_build = do_index or not all(os.path.exists(p) for p in dbs.values())
     for run in range(runs):
@@ -141,6 +141,9 @@ def main():
             wall, rss, _, _ = timed([FAHRAS, "index", "--quiet", "--jobs", "1", "--db", one] + dirs)
             R["fahras-1"]["wall"].append(wall), R["fahras-1"]["rss"].append(rss)
             R["fahras-1"]["size"].append(du(generation(one)))
+            # what `fahras compact` makes of the one-writer database
+            sh([FAHRAS, "compact", "--quiet", "--db", one])
+            compacted1.append(du(generation(one)))
             shutil.rmtree(one)
             wall, rss, _, _ = timed([FAHRAS, "index", "--quiet", "--db", dbs["fahras"]] + dirs)
             R["fahras"]["wall"].append(wall), R["fahras"]["rss"].append(rss)
@@ -214,6 +217,7 @@ def main():
             rss = med(R[s]["rss"])
             size = med(R[s]["size"])
             extra = f" ({med(compacted) / text_bytes:.2f}× compacted)" if s == "fahras" and compacted else \
+                f" ({med(compacted1) / text_bytes:.2f}× after `fahras compact`)" if s == "fahras-1" and compacted1 else \
                 f" ({med(xcompacted) / text_bytes:.2f}× compacted)" if s == "xapian" and xcompacted else ""
             lines.append(f"| {names[s]} | {w:.1f} s | {articles / w:,.0f} | {mb / w:.2f} | {w / fw:.2f} | "
                          f"{f'{rss:.0f} MB' if rss else 'server, not measured'} | {size / text_bytes:.2f}×{extra} |")
