@@ -43,9 +43,20 @@
  * commits (fx_db_begin_batches). */
 #define DEFAULT_BATCH 1000
 
+/* paths a dry run's walk could not read: their files would be kept */
+typedef struct {
+    char **v;
+    size_t n;
+} pathlist;
+
 static void dry_walk_err(void *ctx, const char *path, int failed, const char *why) {
-    (void)ctx;
+    pathlist *pl = ctx;
     printf("%s\t%s\t%s\n", failed ? "error" : "note", path, why);
+    if (!failed) return;
+    char **v = realloc(pl->v, (pl->n + 1) * sizeof *v);
+    if (!v) return;
+    pl->v = v;
+    if ((v[pl->n] = fah_abs_path(path)) != NULL) pl->n++;
 }
 
 /* --dry-run: what a run would add, re-read and delete, from file sizes and
@@ -62,7 +73,8 @@ static int dry_run_report(const char *dbpath, char **dirs, int ndirs) {
         }
     }
     fah_filelist files = {0};
-    for (int i = 0; i < ndirs; i++) fah_walk(dirs[i], &files, dry_walk_err, NULL);
+    pathlist failed = {NULL, 0};
+    for (int i = 0; i < ndirs; i++) fah_walk(dirs[i], &files, dry_walk_err, &failed);
     size_t add = 0, reread = 0, same = 0, gone = 0;
     for (size_t i = 0; i < files.n; i++) {
         char abs[PATH_MAX];
@@ -88,6 +100,9 @@ static int dry_run_report(const char *dbpath, char **dirs, int ndirs) {
         for (size_t k = 0; k < fah_manifest_count(man); k++) {
             fah_mentry *m = fah_manifest_at(man, k);
             if (!m->path || m->seen) continue;
+            int unreadable = 0; /* kept, as the real run keeps them */
+            for (size_t j = 0; j < failed.n; j++) unreadable |= fah_path_under(m->path, failed.v[j]);
+            if (unreadable) continue;
             if (strcmp(m->path, root) == 0 || (strncmp(m->path, root, rl) == 0 && m->path[rl] == '/')) {
                 printf("delete\t%s\t(%zu article%s)\n", m->path, m->nids, m->nids == 1 ? "" : "s");
                 m->seen = 1;
@@ -97,10 +112,16 @@ static int dry_run_report(const char *dbpath, char **dirs, int ndirs) {
     }
     printf("dry run: %zu to add, %zu to re-read, %zu to delete, %zu unchanged (nothing written)\n", add,
            reread, gone, same);
+    if (failed.n)
+        printf("dry run: %zu path%s could not be read (listed as errors above); a run keeps their files' "
+               "articles and exits 1\n", failed.n, failed.n == 1 ? "" : "s");
+    int rc = failed.n ? FAH_EXIT_NOTHING : FAH_EXIT_OK;
+    for (size_t j = 0; j < failed.n; j++) free(failed.v[j]);
+    free(failed.v);
     fah_filelist_free(&files);
     fah_manifest_delete(man);
     fx_db_close(db);
-    return FAH_EXIT_OK;
+    return rc;
 }
 
 static void usage(FILE *to) {

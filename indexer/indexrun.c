@@ -38,8 +38,23 @@ void fah_run_note(fah_run *r, const char *path, int failed, const char *fmt, ...
 
 void fah_run_walk_err(void *ctx, const char *path, int failed, const char *why) {
     fah_run *r = ctx;
-    if (failed) r->files_failed++;
+    if (failed) {
+        r->files_failed++;
+        char **v = realloc(r->walk_failed, (r->nwalk_failed + 1) * sizeof *v);
+        char *abs = fah_abs_path(path);
+        if (v) r->walk_failed = v;
+        if (v && abs) r->walk_failed[r->nwalk_failed++] = abs;
+        else free(abs); /* out of memory: see the check in fah_run_remove_vanished */
+        if (!v || !abs) r->walk_failed_oom = 1;
+    }
     fah_run_note(r, path, failed, "%s", why);
+}
+
+/* Was `path` (absolute) at or under a path the walk could not read? */
+static int walk_failed_under(const fah_run *r, const char *path) {
+    for (size_t i = 0; i < r->nwalk_failed; i++)
+        if (fah_path_under(path, r->walk_failed[i])) return 1;
+    return 0;
 }
 
 static void set_fatal(fah_run *r, fx_status st, const fx_error *e) {
@@ -456,6 +471,10 @@ void fah_run_remove_vanished(fah_run *r) {
          * moved archive far more often than a deliberate deletion: keep its
          * articles and say so (delete them with --full, or by removing the
          * files one by one) */
+        /* a DIR that cannot be read at all was reported by the walk */
+        if (walk_failed_under(r, r->roots[i])) continue;
+        /* out of memory while noting an unreadable path: delete nothing */
+        if (r->walk_failed_oom) continue;
         size_t listed = 0, known = 0;
         for (size_t f = 0; f < r->files.n; f++) listed += under(r->abs[f], r->roots[i]);
         for (size_t k = 0; k < fah_manifest_count(r->man); k++) {
@@ -474,6 +493,9 @@ void fah_run_remove_vanished(fah_run *r) {
         for (size_t k = 0; k < fah_manifest_count(r->man) && r->fatal == FX_OK; k++) {
             fah_mentry *m = fah_manifest_at(r->man, k);
             if (!m->path || m->seen || !under(m->path, r->roots[i])) continue;
+            /* under a directory that could not be read this time (permissions,
+             * I/O): not removed, kept until a run can read it again */
+            if (walk_failed_under(r, m->path)) continue;
             for (size_t j = 0; j < m->nids && r->fatal == FX_OK; j++) delete_article(r, m->ids[j]);
             char *path = strdup(m->path);
             fx_status s = path ? fah_manifest_remove(r->man, r->db, path, &e) : FX_ERR_NOMEM;
@@ -491,6 +513,8 @@ void fah_run_free(fah_run *r) {
         free(r->probs[i].why);
     }
     free(r->probs);
+    for (size_t i = 0; i < r->nwalk_failed; i++) free(r->walk_failed[i]);
+    free(r->walk_failed);
     for (size_t i = 0; r->abs && i < r->files.n; i++) free(r->abs[i]);
     free(r->abs);
     free(r->moved);

@@ -69,6 +69,11 @@ typedef struct fah_run {
     fx_error fatal_err;
     fah_problem *probs;
     size_t nprobs, capprobs;
+    /* paths the walk could not list or stat (absolute): the manifest's
+     * files at or under them are kept, not taken for removed files */
+    char **walk_failed;
+    size_t nwalk_failed;
+    int walk_failed_oom;
 } fah_run;
 
 /* Record a note or failure about `path` (printed at once with --verbose,

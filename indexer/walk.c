@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct ancestor {
     dev_t dev;
@@ -148,4 +150,21 @@ void fah_filelist_free(fah_filelist *list) {
     }
     free(list->v);
     memset(list, 0, sizeof *list);
+}
+
+char *fah_abs_path(const char *path) {
+    char buf[PATH_MAX];
+    if (realpath(path, buf)) return strdup(buf);
+    if (path[0] == '/') return strdup(path);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) return strdup(path);
+    size_t n = strlen(cwd) + strlen(path) + 2;
+    char *s = malloc(n);
+    if (s) snprintf(s, n, "%s/%s", cwd, path);
+    return s;
+}
+
+int fah_path_under(const char *path, const char *root) {
+    size_t rl = strlen(root);
+    return strncmp(path, root, rl) == 0 && (path[rl] == '\0' || path[rl] == '/' || rl == 1);
 }

@@ -34,6 +34,15 @@ typedef void (*fah_walk_err_cb)(void *ctx, const char *path, int failed, const c
  * through errcb) or memory runs out. */
 int fah_walk(const char *root, fah_filelist *list, fah_walk_err_cb errcb, void *ctx);
 
+/* An absolute form of `path` (malloc()ed; NULL when memory runs out):
+ * realpath(3) when it resolves, else `path` itself when absolute, else the
+ * working directory joined with it.  For comparing a path the walk could
+ * not read with the manifest's absolute paths. */
+char *fah_abs_path(const char *path);
+
+/* Is `path` `root` itself or under it (both absolute, no trailing '/')? */
+int fah_path_under(const char *path, const char *root);
+
 void fah_filelist_free(fah_filelist *list);
 
 #endif

@@ -59,4 +59,43 @@ if [ "$(id -u)" != 0 ]; then
   expect_exit 1 "and is retried (and reported) by the next run" "$FAHRAS_BIN" index --quiet --db "$TMP/db4" "$TMP/once"
 fi
 chmod 644 "$TMP/once/water-basra.txt"
+
+# a subdirectory that cannot be read (permissions) is not a removal: its
+# files' articles stay until a run can read it again.  Root reads anything,
+# so under root the runs go as the user nobody.
+nobody() {
+  if [ "$(id -u)" = 0 ]; then
+    XDG_STATE_HOME="$TMP/nb/state" setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+  else
+    XDG_STATE_HOME="$TMP/nb/state" "$@"
+  fi
+}
+if [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null; then
+  mkdir -p "$TMP/nb" "$TMP/perm/pub" "$TMP/perm/secret"
+  chmod 777 "$TMP/nb" && chmod 711 "$TMP"
+  cp "$FAHRAS_SRC/corpus/text/water-basra.txt" "$TMP/perm/pub/"
+  cp "$(ls "$FAHRAS_SRC"/corpus/text/*.txt | grep -v water-basra | head -1)" "$TMP/perm/secret/"
+  chmod -R a+rwX "$TMP/perm"
+  expect_exit 0 "a tree with a subdirectory" nobody "$FAHRAS_BIN" index --quiet --db "$TMP/nb/db" "$TMP/perm"
+  n0=$("$FAHRAS_BIN" stats --db "$TMP/nb/db" --json | jq -r .articles)
+  chmod 000 "$TMP/perm/secret"
+  expect_exit 1 "--dry-run with the subdirectory unreadable exits 1" nobody "$FAHRAS_BIN" index --dry-run --db "$TMP/nb/db" "$TMP/perm"
+  check "and would delete nothing" sh -c "! grep -q '^delete' '$TMP/out'"
+  expect_exit 1 "the run with the subdirectory unreadable fails" nobody "$FAHRAS_BIN" index --quiet --db "$TMP/nb/db" "$TMP/perm"
+  check "naming it" grep -q "perm/secret" "$TMP/err"
+  check "and deletes nothing (the subdirectory's article is kept)" \
+    [ "$("$FAHRAS_BIN" stats --db "$TMP/nb/db" --json | jq -r .articles)" -eq "$n0" ]
+  chmod 755 "$TMP/perm/secret"
+  expect_exit 0 "readable again: the run succeeds" nobody "$FAHRAS_BIN" index --quiet --db "$TMP/nb/db" "$TMP/perm"
+  check "with all the articles" [ "$("$FAHRAS_BIN" stats --db "$TMP/nb/db" --json | jq -r .articles)" -eq "$n0" ]
+  # the whole DIR unreadable: one error, not also "the directory is empty now"
+  chmod 000 "$TMP/perm"
+  expect_exit 1 "an unreadable DIR fails the run" nobody "$FAHRAS_BIN" index --quiet --db "$TMP/nb/db" "$TMP/perm"
+  check "with one error, not the empty-directory one" sh -c "! grep -q 'empty now' '$TMP/err'"
+  chmod 755 "$TMP/perm"
+  check "and keeps the articles" [ "$("$FAHRAS_BIN" stats --db "$TMP/nb/db" --json | jq -r .articles)" -eq "$n0" ]
+  chmod 700 "$TMP"
+else
+  ok "no setpriv to run as another user: the unreadable-subdirectory case is not tested here"
+fi
 finish
