@@ -47,4 +47,20 @@ dry=$("$FAHRAS_BIN" index --dry-run --db "$TMP/db" "$tree")
 check "--dry-run lists the re-read file" grep -q $'^reread\t.*water-basra.txt' <<<"$dry"
 check "--dry-run lists the deleted file" grep -q $'^delete\t.*cholera-syria.txt' <<<"$dry"
 check "--dry-run writes nothing" [ "$("$FAHRAS_BIN" stats --db "$TMP/db" --json | jq -r .articles)" -eq 36 ]
+# installed as scripts/setup does (both in one bin directory) and run with
+# cron's own environment: PATH=/usr/bin:/bin, no FAHRAS_BIN
+mkdir -p "$TMP/bin" "$TMP/home"
+cp "$cron" "$TMP/bin/fahras-cron" && ln -s "$FAHRAS_BIN" "$TMP/bin/fahras"
+out=$(env -i HOME="$TMP/home" PATH=/usr/bin:/bin "$TMP/bin/fahras-cron" --db "$TMP/dbc" "$FAHRAS_SRC/corpus/text")
+rc=$?
+check "under cron's PATH the installed wrapper finds fahras beside it (exit $rc)" [ "$rc" -eq 0 ]
+check "and indexes" [ "$("$FAHRAS_BIN" stats --db "$TMP/dbc" --json | jq -r .articles)" -gt 0 ]
+# the database held by another fahras (an index run by hand, compact): busy, quiet
+exec 8>"$TMP/dbc/fahras.lock"
+flock -n 8
+out=$(env -i HOME="$TMP/home" PATH=/usr/bin:/bin "$TMP/bin/fahras-cron" --db "$TMP/dbc" "$FAHRAS_SRC/corpus/text")
+rc=$?
+check "a database held by another fahras: exit 5" [ "$rc" -eq 5 ]
+check "quietly" [ -z "$out" ]
+exec 8>&-
 finish
