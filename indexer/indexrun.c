@@ -418,6 +418,15 @@ void fah_run_file(fah_run *r, size_t i) {
     }
     r->in_file = 1;
     if (o == FAH_FILE_READ) o = fah_ingest_parse(r->ingest, f->rel, &cb, &stopped);
+    old = fah_manifest_find(r->man, abs);
+    if (o == FAH_FILE_SKIPPED && old && old->nids && fah_ingest_binary(r->ingest) && r->ncur == 0) {
+        /* a file that held articles and is binary now (overwritten, damaged):
+         * nothing already indexed is lost; it fails like a corrupt file, once */
+        fah_run_note(r, f->path, 1, "it held %zu article%s and is now %s: %s kept until the file changes again",
+                     old->nids, old->nids == 1 ? "" : "s", fah_ingest_binary(r->ingest),
+                     old->nids == 1 ? "it is" : "they are");
+        o = FAH_FILE_FAILED;
+    }
     if ((o == FAH_FILE_READ || o == FAH_FILE_SKIPPED) && r->fatal == FX_OK) {
         /* articles the file no longer has */
         old = fah_manifest_find(r->man, abs);

@@ -26,9 +26,12 @@ struct fah_ingest {
     int gz;     /* the bytes in raw came out of gzip */
     int ready;  /* raw holds a file read by fah_ingest_read, not yet parsed */
     int content_failed; /* the last read failed on the bytes themselves */
+    const char *binary; /* the last parse skipped binary data: what it looked like */
 };
 
 int fah_ingest_content_failed(const fah_ingest *g) { return g->content_failed; }
+
+const char *fah_ingest_binary(const fah_ingest *g) { return g->binary; }
 
 int fah_format_parse(const char *name, fah_format *out) {
     static const struct { const char *n; fah_format f; } t[] = {
@@ -166,6 +169,7 @@ fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
 
 fah_outcome fah_ingest_parse(fah_ingest *g, const char *rel, const fah_ingest_cbs *cb, int *stopped) {
     *stopped = 0;
+    g->binary = NULL;
     if (!g->ready) return FAH_FILE_SKIPPED;
     g->ready = 0;
     const char *why;
@@ -177,6 +181,7 @@ fah_outcome fah_ingest_parse(fah_ingest *g, const char *rel, const fah_ingest_cb
     }
     if ((why = fah_binary_reason(g->raw.data, g->raw.len)) != NULL) {
         notef(cb, 0, "skipped: %s%s", why, gz ? " (inside gzip)" : "");
+        g->binary = why;
         return FAH_FILE_SKIPPED;
     }
     fah_decoded info;

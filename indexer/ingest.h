@@ -87,4 +87,8 @@ size_t fah_ingest_bytes(const fah_ingest *g);
  * them (permissions, I/O)?  Such a file fails again until it changes. */
 int fah_ingest_content_failed(const fah_ingest *g);
 
+/* After fah_ingest_parse skipped the file as binary data (a PDF, an image,
+ * random bytes): what it looked like (static string); else NULL. */
+const char *fah_ingest_binary(const fah_ingest *g);
+
 #endif

@@ -60,6 +60,21 @@ if [ "$(id -u)" != 0 ]; then
 fi
 chmod 644 "$TMP/once/water-basra.txt"
 
+# random bytes are binary data, not a windows-1256 article; a file that held
+# an article and is overwritten with them keeps its article (exit 1, once)
+mkdir -p "$TMP/rnd"
+cp "$FAHRAS_SRC/corpus/text/water-basra.txt" "$TMP/rnd/"
+"$FAHRAS_BIN" index --quiet --db "$TMP/dbr" "$TMP/rnd" || bad "random: first run"
+head -c 5000 /dev/urandom >"$TMP/rnd/random.dat"
+expect_exit 0 "a new file of random bytes is skipped" "$FAHRAS_BIN" index --db "$TMP/dbr" "$TMP/rnd"
+check "not indexed" [ "$("$FAHRAS_BIN" stats --db "$TMP/dbr" --json | jq -r .articles)" -eq 1 ]
+head -c 8000 /dev/urandom >"$TMP/rnd/water-basra.txt"
+expect_exit 1 "an article file overwritten with random bytes fails" "$FAHRAS_BIN" index --quiet --db "$TMP/dbr" "$TMP/rnd"
+check "saying its article is kept" grep -q "water-basra.txt: it held 1 article and is now binary data" "$TMP/err"
+check "which it is" [ "$(ids "$TMP/dbr" 5 "البصرة" | grep -c water-basra)" -eq 1 ]
+expect_exit 0 "the next run (file unchanged) is quiet" "$FAHRAS_BIN" index --quiet --db "$TMP/dbr" "$TMP/rnd"
+expect_exit 0 "check passes" "$FAHRAS_BIN" check --db "$TMP/dbr"
+
 # a subdirectory that cannot be read (permissions) is not a removal: its
 # files' articles stay until a run can read it again.  Root reads anything,
 # so under root the runs go as the user nobody.
