@@ -173,8 +173,14 @@ static void usage(FILE *to) {
             DEFAULT_BATCH);
 }
 
-/* Write every note and error of the run to $XDG_STATE_HOME/fahras/index.log
- * (else ~/.local/state/fahras/index.log), replacing the previous run's;
+/* The log keeps earlier runs (a file that failed is reported by one run
+ * only, so its line must not vanish with the next run's notes); past this
+ * size it is renamed to index.log.1 (the one before is dropped). */
+#define LOG_ROTATE_BYTES (4L << 20)
+
+/* Append every note and error of the run to $XDG_STATE_HOME/fahras/index.log
+ * (else ~/.local/state/fahras/index.log) after a header line naming the
+ * time and the database (one log serves all of a user's databases);
  * returns 0 and the path in buf, or -1. */
 static int write_log(fah_run *r, char *buf, size_t len) {
     const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
@@ -182,9 +188,22 @@ static int write_log(fah_run *r, char *buf, size_t len) {
     else if (h && *h) snprintf(buf, len, "%s/.local/state/fahras/index.log", h);
     else return -1;
     if (fah_mkdir_parents(buf)) return -1;
-    FILE *f = fopen(buf, "w");
+    struct stat st;
+    if (stat(buf, &st) == 0 && st.st_size > LOG_ROTATE_BYTES) {
+        char old[4200];
+        snprintf(old, sizeof old, "%s.1", buf);
+        rename(buf, old);
+    }
+    FILE *f = fopen(buf, "a");
     if (!f) return -1;
-    fprintf(f, "fahras index into %s\n", r->dbpath);
+    time_t now = time(NULL);
+    struct tm tm;
+    char when[32] = "";
+    if (gmtime_r(&now, &tm)) strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    size_t failed = 0;
+    for (size_t i = 0; i < r->nprobs; i++) failed += r->probs[i].failed != 0;
+    fprintf(f, "== %s fahras index into %s: %zu failed, %zu note%s\n", when, r->dbpath, failed,
+            r->nprobs - failed, r->nprobs - failed == 1 ? "" : "s");
     for (size_t i = 0; i < r->nprobs; i++)
         fprintf(f, "%s\t%s\t%s\n", r->probs[i].failed ? "failed" : "note", r->probs[i].path,
                 r->probs[i].why);

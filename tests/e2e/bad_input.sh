@@ -35,6 +35,8 @@ log="${XDG_STATE_HOME:-$HOME/.local/state}/fahras/index.log"
 check "the log file lists every problem ($log)" grep -q "lines.jsonl" "$log"
 "$FAHRAS_BIN" index --db "$TMP/db3" "$d" >"$TMP/out3" 2>&1
 check "without --verbose the summary names the log file" grep -q "all listed in $log" "$TMP/out3"
+check "the log keeps earlier runs (a failure is reported by one run only)" grep -q "lines.jsonl" "$log"
+check "each run under a header with the time and the database" [ "$(grep -c "^== .* fahras index into " "$log")" -ge 2 ]
 # --format forces a reader; --encoding forces a code page
 printf '\xe8\xd2\xc7\xd1\xc9 \xc7\xe4\xd5\xcd\xc9\n' >"$TMP/iso.txt"
 mkdir -p "$TMP/iso" && mv "$TMP/iso.txt" "$TMP/iso/"
