@@ -1,6 +1,7 @@
 #include "dbopen.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,16 @@ int fah_exit_for_status(fx_status st) {
 
 int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
     fx_error e;
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+        /* Xapian would read it as a stub file and say "Bad line" */
+        *db = NULL;
+        fprintf(stderr,
+                "fahras: %s is a file, not a database directory\n"
+                "  give --db the directory that fahras index built (or set FAHRAS_DB)\n",
+                path);
+        return FAH_EXIT_DB;
+    }
     fx_status st = fx_db_open(path, db, &e);
     if (st != FX_OK) {
         if (st == FX_ERR_NOT_FOUND)

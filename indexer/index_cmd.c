@@ -781,7 +781,8 @@ int fah_cmd_index(int argc, char **argv) {
         if (swapped && full)
             fprintf(to, "full rebuild: generation %u is now in use (%s/gen-%u)\n", newgen, dbpath, newgen);
         if (!full || swapped)
-            fprintf(to, "database: %s (%u articles, stemmer %s)\n", dbpath, total, fah_stem_kind_name(kind));
+            fprintf(to, "database: %s (%u article%s, stemmer %s)\n", dbpath, total, total == 1 ? "" : "s",
+                    fah_stem_kind_name(kind));
         if (notes && !r.verbose)
             fprintf(to, "%zu note%s (skipped files, encoding guesses, dates not understood)%s%s\n",
                     notes, notes == 1 ? "" : "s", logged ? ": all listed in " : "; --verbose lists them",

@@ -59,4 +59,11 @@ check "CR-only line ends: the first line is the title" grep -q '"title":"عنو�
 check "one damaged byte keeps the file UTF-8" grep -qx "damaged.txt" <<<"$(ids "$TMP/db2" 3 "السدود")"
 check "unterminated record is searchable" grep -qx "X-1" <<<"$(ids "$TMP/db2" 3 "رمز غريب")"
 chmod 600 "$bad_dir/secret.txt"
+# --db naming a file: a plain message, not Xapian's "Bad line"
+printf 'x\n' >"$TMP/a-file"
+for cmd in search stats check; do
+  if [ "$cmd" = search ]; then expect_exit 3 "search --db FILE" "$FAHRAS_BIN" search --db "$TMP/a-file" word
+  else expect_exit 3 "$cmd --db FILE" "$FAHRAS_BIN" "$cmd" --db "$TMP/a-file"; fi
+  check "$cmd says it is a file, not a database directory" grep -q "is a file, not a database directory" "$TMP/err"
+done
 finish
