@@ -27,6 +27,8 @@ struct fah_ingest {
     int ready;  /* raw holds a file read by fah_ingest_read, not yet parsed */
     int content_failed; /* the last read failed on the bytes themselves */
     const char *binary; /* the last parse skipped binary data: what it looked like */
+    int cut;            /* raw is the readable part of a damaged gzip stream ... */
+    char cut_msg[400];  /* ... and this says what was wrong */
 };
 
 int fah_ingest_content_failed(const fah_ingest *g) { return g->content_failed; }
@@ -144,7 +146,13 @@ fah_outcome fah_ingest_read(fah_ingest *g, const char *path, const char *rel,
         notef(cb, 0, "skipped: %s", msg);
         return FAH_FILE_SKIPPED;
     }
-    if (rs != FAH_READ_OK) {
+    g->cut = 0;
+    if (rs == FAH_READ_GZIP && g->raw.len > 0) {
+        /* a truncated or damaged gzip stream: parse what came out of it
+         * (fah_ingest_parse then reports the file as failed) */
+        g->cut = 1;
+        snprintf(g->cut_msg, sizeof g->cut_msg, "%s", msg);
+    } else if (rs != FAH_READ_OK) {
         notef(cb, 1, "%s", msg);
         g->content_failed = rs == FAH_READ_GZIP || rs == FAH_READ_TOO_BIG;
         return FAH_FILE_FAILED;
@@ -167,7 +175,23 @@ fah_outcome fah_ingest_file(fah_ingest *g, const char *path, const char *rel,
     return o == FAH_FILE_READ ? fah_ingest_parse(g, rel, cb, stopped) : o;
 }
 
+static fah_outcome parse_body(fah_ingest *g, const char *rel, const fah_ingest_cbs *cb, int *stopped);
+
 fah_outcome fah_ingest_parse(fah_ingest *g, const char *rel, const fah_ingest_cbs *cb, int *stopped) {
+    int cut = g->cut && g->ready;
+    g->cut = 0;
+    fah_outcome o = parse_body(g, rel, cb, stopped);
+    if (cut && o != FAH_FILE_NOMEM) {
+        /* the records read before the damage are indexed; the file fails
+         * (once: content_failed) until it changes */
+        notef(cb, 1, "%s; the records before it are kept", g->cut_msg);
+        g->content_failed = 1;
+        return FAH_FILE_FAILED;
+    }
+    return o;
+}
+
+static fah_outcome parse_body(fah_ingest *g, const char *rel, const fah_ingest_cbs *cb, int *stopped) {
     *stopped = 0;
     g->binary = NULL;
     if (!g->ready) return FAH_FILE_SKIPPED;

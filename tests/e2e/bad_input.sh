@@ -62,6 +62,16 @@ if [ "$(id -u)" != 0 ]; then
 fi
 chmod 644 "$TMP/once/water-basra.txt"
 
+# a truncated gzip file: the records before the cut are kept, the file fails once
+if [ -d "$(shared_dir)/corpus/saudinewsnet" ]; then
+  mkdir -p "$TMP/tgz"
+  head -c 100000 "$(ls "$(shared_dir)"/corpus/saudinewsnet/*.json.gz | head -1)" >"$TMP/tgz/cut.json.gz"
+  expect_exit 1 "a truncated .json.gz fails" "$FAHRAS_BIN" index --quiet --db "$TMP/dbt" "$TMP/tgz"
+  check "saying the records before the damage are kept" grep -q "truncated gzip file .*records before it are kept" "$TMP/err"
+  check "and they are" [ "$("$FAHRAS_BIN" stats --db "$TMP/dbt" --json | jq -r .articles)" -gt 10 ]
+  expect_exit 0 "the next run (file unchanged) is quiet" "$FAHRAS_BIN" index --quiet --db "$TMP/dbt" "$TMP/tgz"
+fi
+
 # random bytes are binary data, not a windows-1256 article; a file that held
 # an article and is overwritten with them keeps its article (exit 1, once)
 mkdir -p "$TMP/rnd"
