@@ -94,6 +94,7 @@ int fah_run_commit(fah_run *r) {
     fx_status st = r->in_file ? provisional_entry(r, &e) : FX_OK;
     if (r->verbose) fprintf(stderr, "commit: %zu changed articles\n", r->pending);
     if (st == FX_OK) st = fx_db_commit(r->db, &e);
+    if (r->verbose && st == FX_OK) st = fx_db_sync(r->db, &e); /* a writer thread's commit done */
     if (r->verbose && st == FX_OK) fprintf(stderr, "committed\n");
     if (st != FX_OK) {
         set_fatal(r, st, &e);

@@ -96,6 +96,17 @@ fx_status check_term(size_t len, fx_error *err) {
 
 fx_status fx_map_xapian(const Xapian::Error &e, fx_error *err) { return map_xapian(e, err); }
 
+void fx_commit_now(fx_db *db) {
+    if (db->batches) {
+        db->batches = false;  // if commit_transaction throws, no transaction is open
+        db->rw->commit_transaction();
+        db->rw->begin_transaction(true);
+        db->batches = true;
+    } else {
+        db->rw->commit();
+    }
+}
+
 extern "C" {
 
 const char *fx_status_name(fx_status st) {
@@ -185,6 +196,7 @@ void fx_db_close(fx_db *db) {
 
 fx_status fx_db_reopen(fx_db *db, fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     db->base().reopen();
     return FX_OK;
     FX_CATCH
@@ -192,6 +204,7 @@ fx_status fx_db_reopen(fx_db *db, fx_error *err) {
 
 fx_status fx_db_doccount(fx_db *db, uint32_t *out, fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     *out = db->base().get_doccount();
     return FX_OK;
     FX_CATCH
@@ -199,6 +212,7 @@ fx_status fx_db_doccount(fx_db *db, uint32_t *out, fx_error *err) {
 
 fx_status fx_db_termfreq(fx_db *db, const char *term, size_t len, uint32_t *out, fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     *out = db->base().get_termfreq(std::string(term, len));
     return FX_OK;
     FX_CATCH
@@ -208,6 +222,7 @@ fx_status fx_db_get_metadata(fx_db *db, const char *key, char **val, size_t *len
     *val = nullptr;
     *len = 0;
     FX_TRY
+    FX_SYNC(db);
     std::string v = db->base().get_metadata(key);
     if (!v.empty()) {
         *val = dup_bytes(v);
@@ -224,6 +239,7 @@ fx_status fx_db_set_metadata(fx_db *db, const char *key, const char *val, size_t
         if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
         return FX_ERR_INVALID_ARG;
     }
+    if (db->writer) return fx_writer_set_metadata(db, std::string(key), std::string(val, len), err);
     db->rw->set_metadata(key, std::string(val, len));
     return FX_OK;
     FX_CATCH
@@ -233,6 +249,7 @@ fx_status fx_db_metadata_keys(fx_db *db, const char *prefix,
                               int (*cb)(void *ctx, const char *key, size_t len), void *ctx,
                               fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     Xapian::Database &d = db->base();
     for (Xapian::TermIterator t = d.metadata_keys_begin(prefix); t != d.metadata_keys_end(prefix);
          ++t) {
@@ -243,7 +260,7 @@ fx_status fx_db_metadata_keys(fx_db *db, const char *prefix,
     FX_CATCH
 }
 
-fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, const fx_doc *doc,
+fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, fx_doc *doc,
                                 fx_docid *docid, fx_error *err) {
     fx_status st = check_term(len, err);
     if (st != FX_OK) return st;
@@ -251,6 +268,12 @@ fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, const f
     if (!db->rw) {
         if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
         return FX_ERR_INVALID_ARG;
+    }
+    if (db->writer) {
+        if (docid) *docid = 0;
+        Xapian::Document moved(std::move(doc->doc));
+        doc->doc = Xapian::Document();
+        return fx_writer_replace(db, std::string(term, len), std::move(moved), err);
     }
     Xapian::docid id = db->rw->replace_document(std::string(term, len), doc->doc);
     if (docid) *docid = id;
@@ -266,6 +289,7 @@ fx_status fx_db_delete_by_term(fx_db *db, const char *term, size_t len, fx_error
         if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
         return FX_ERR_INVALID_ARG;
     }
+    if (db->writer) return fx_writer_delete(db, std::string(term, len), err);
     db->rw->delete_document(std::string(term, len));
     return FX_OK;
     FX_CATCH
@@ -277,20 +301,15 @@ fx_status fx_db_commit(fx_db *db, fx_error *err) {
         if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
         return FX_ERR_INVALID_ARG;
     }
-    if (db->batches) {
-        db->batches = false;  // if commit_transaction throws, no transaction is open
-        db->rw->commit_transaction();
-        db->rw->begin_transaction(true);
-        db->batches = true;
-    } else {
-        db->rw->commit();
-    }
+    if (db->writer) return fx_writer_commit(db, err);
+    fx_commit_now(db);
     return FX_OK;
     FX_CATCH
 }
 
 fx_status fx_db_begin_batches(fx_db *db, fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     if (!db->rw) {
         if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
         return FX_ERR_INVALID_ARG;
@@ -306,6 +325,7 @@ fx_status fx_db_begin_batches(fx_db *db, fx_error *err) {
 fx_status fx_db_find_by_term(fx_db *db, const char *term, size_t len, fx_docid *out,
                              fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     Xapian::Database &d = db->base();
     std::string t(term, len);
     Xapian::PostingIterator it = d.postlist_begin(t);
@@ -322,6 +342,7 @@ fx_status fx_db_get_data(fx_db *db, fx_docid id, char **data, size_t *len, fx_er
     *data = nullptr;
     *len = 0;
     FX_TRY
+    FX_SYNC(db);
     std::string d = db->base().get_document(id).get_data();
     *data = dup_bytes(d);
     *len = d.size();
@@ -334,6 +355,7 @@ fx_status fx_db_get_value(fx_db *db, fx_docid id, unsigned slot, char **val, siz
     *val = nullptr;
     *len = 0;
     FX_TRY
+    FX_SYNC(db);
     /* DOC_ASSUME_VALID: without it Xapian first reads the document's
      * length to check that it exists, a second B-tree lookup per value */
     std::string v = db->base().get_document(id, Xapian::DOC_ASSUME_VALID).get_value(slot);
@@ -350,6 +372,7 @@ fx_status fx_db_get_values(fx_db *db, unsigned slot, const fx_docid *ids, size_t
         lens[i] = 0;
     }
     FX_TRY
+    FX_SYNC(db);
     /* in docid order through one value stream: skip_to keeps the cursor's
      * path through the B-tree, so nearby documents share block reads */
     std::vector<size_t> order(n);
@@ -373,6 +396,7 @@ fx_status fx_db_get_values(fx_db *db, unsigned slot, const fx_docid *ids, size_t
 fx_status fx_db_term_stats(fx_db *db, uint64_t *distinct_terms, uint64_t *total_length,
                            fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     Xapian::Database &d = db->base();
     uint64_t n = 0;
     for (Xapian::TermIterator t = d.allterms_begin(); t != d.allterms_end(); ++t) n++;
@@ -385,6 +409,7 @@ fx_status fx_db_term_stats(fx_db *db, uint64_t *distinct_terms, uint64_t *total_
 fx_status fx_db_allterms(fx_db *db, const char *prefix, size_t plen, fx_term_cb cb, void *ctx,
                          fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     Xapian::Database &d = db->base();
     std::string p(prefix ? prefix : "", prefix ? plen : 0);
     for (Xapian::TermIterator t = d.allterms_begin(p); t != d.allterms_end(p); ++t) {
@@ -397,6 +422,7 @@ fx_status fx_db_allterms(fx_db *db, const char *prefix, size_t plen, fx_term_cb 
 
 fx_status fx_db_doc_termlist(fx_db *db, fx_docid id, fx_doc_term_cb cb, void *ctx, fx_error *err) {
     FX_TRY
+    FX_SYNC(db);
     Xapian::Database &d = db->base();
     std::vector<uint32_t> pos;
     for (Xapian::TermIterator t = d.termlist_begin(id); t != d.termlist_end(id); ++t) {
@@ -416,6 +442,7 @@ fx_status fx_db_relocate(fx_db *db, const char *old_term, size_t oldlen, const c
     fx_status st;
     if ((st = check_term(oldlen, err)) != FX_OK || (st = check_term(newlen, err)) != FX_OK) return st;
     FX_TRY
+    FX_SYNC(db);
     if (!db->rw) {
         if (err) snprintf(err->msg, sizeof err->msg, "database opened read-only");
         return FX_ERR_INVALID_ARG;
@@ -453,6 +480,7 @@ fx_status fx_query_similar(fx_db *db, fx_docid id, const char *prefix, size_t pl
                            const char *idterm, size_t idlen, fx_query **out, fx_error *err) {
     *out = nullptr;
     FX_TRY
+    FX_SYNC(db);
     Xapian::Database &d = db->base();
     d.get_document(id);  // DocNotFoundError when absent
     Xapian::Enquire enq(d);
@@ -657,6 +685,7 @@ fx_status fx_search(fx_db *db, const fx_query *q, const fx_search_opts *opts, fx
                     fx_error *err) {
     *out = nullptr;
     FX_TRY
+    FX_SYNC(db);
     for (int attempt = 0;; attempt++) {
         try {
             Xapian::Enquire enq(db->base());

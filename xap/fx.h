@@ -122,9 +122,27 @@ fx_status fx_db_metadata_keys(fx_db *db, const char *prefix,
                               fx_error *err);
 
 /* Add `doc`, replacing every document indexed by the unique term `term`
- * (Xapian replace_document(term, doc)).  *docid (if not NULL) gets its id. */
-fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, const fx_doc *doc,
+ * (Xapian replace_document(term, doc)).  *docid (if not NULL) gets its id
+ * (0 with a writer thread, which takes the document's content and leaves
+ * `doc` empty). */
+fx_status fx_db_replace_by_term(fx_db *db, const char *term, size_t len, fx_doc *doc,
                                 fx_docid *docid, fx_error *err);
+
+/* Carry out this writable handle's replace, delete, set-metadata and commit
+ * calls on a thread of their own, in call order, with at most `queue`
+ * operations waiting (0: 64): the caller goes on (analysing the next
+ * article) while Xapian files the previous one.  Those calls then return
+ * at once; an error in one of them is returned by the next call on the
+ * handle.  Every other call on the handle first waits for the queued work,
+ * so Xapian never sees two threads; fx_db_sync waits without doing
+ * anything else.  fx_db_close carries out what is queued, then closes.  A
+ * run that stops on an error still closes the handle, which drops
+ * everything since the last commit that succeeded, as without a thread. */
+fx_status fx_db_start_writer(fx_db *db, unsigned queue, fx_error *err);
+
+/* Wait until the writer thread's queue is empty; the first error of the
+ * queued calls, if any (FX_OK without a writer thread). */
+fx_status fx_db_sync(fx_db *db, fx_error *err);
 
 /* Delete every document indexed by `term`. */
 fx_status fx_db_delete_by_term(fx_db *db, const char *term, size_t len, fx_error *err);

@@ -139,6 +139,7 @@ fx_status fx_facets(fx_db *db, const fx_query *q, unsigned blob_slot, unsigned s
                     fx_error *err) {
     *matches = 0;
     FX_TRY
+    FX_SYNC(db);
     for (int attempt = 0;; attempt++) {
         try {
             Xapian::Database &d = db->base();
