@@ -17,7 +17,11 @@
  *   XK<name>   ... names a leader candidate <name> (a title word then a
  *              name not in the gazetteer; normalized words)
  * Values:
- *   FAH_SLOT_DATE    "YYYYMMDDHHMMSS" in UTC (sorts byte-wise)
+ *   FAH_SLOT_DATE    "YYYYMMDDHHMMSS" in UTC (sorts byte-wise): --sort date
+ *   FAH_SLOT_LOCAL_DATE  the same in the source's own UTC offset, i.e. the
+ *                    date and time an article shows ("2018-04-13T02:47+04:00"
+ *                    is 20180413024700): date filters and month facets, so
+ *                    filtering on the date a reader sees finds the article
  *   FAH_SLOT_SOURCE  source as stored
  *   FAH_SLOT_ENTITIES  mention counts, one "K:id=count" line per tag, K one
  *                    of L (leader), C (country), M (country metonym), T
@@ -25,7 +29,7 @@
  *                    and for facets
  *   FAH_SLOT_SIGNATURE  MinHash signature of the words (signature.h), to
  *                    collapse copies and near copies in results
- * Data: a JSON object with the article's stored fields (see docbuild.h).
+ * Data: the article's stored fields (common/record.h).
  * Metadata keys: FAH_META_*.
  */
 #ifndef FAHRAS_SCHEMA_H
@@ -37,6 +41,7 @@
 #define FAH_SLOT_SOURCE 1
 #define FAH_SLOT_ENTITIES 2
 #define FAH_SLOT_SIGNATURE 3
+#define FAH_SLOT_LOCAL_DATE 4
 
 #define FAH_PREFIX_STEM "Z"
 #define FAH_PREFIX_TITLE "S"

@@ -331,3 +331,10 @@ void fah_date_key(const fah_date *d, char *buf) {
     gmtime_r(&d->utc, &tm);
     strftime(buf, 24, "%Y%m%d%H%M%S", &tm);
 }
+
+void fah_date_local_key(const fah_date *d, char *buf) {
+    time_t local = d->utc + (time_t)d->offset_min * 60;
+    struct tm tm;
+    gmtime_r(&local, &tm);
+    strftime(buf, 24, "%Y%m%d%H%M%S", &tm);
+}

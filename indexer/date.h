@@ -43,4 +43,8 @@ void fah_date_iso(const fah_date *d, char *buf);
  * sorts byte-wise in time order. */
 void fah_date_key(const fah_date *d, char *buf);
 
+/* The same key in the source's own offset (the wall-clock date and time the
+ * article shows; a date without a zone is UTC): for date filters. */
+void fah_date_local_key(const fah_date *d, char *buf);
+
 #endif

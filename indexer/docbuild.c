@@ -255,6 +255,9 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
             fah_date_key(&d, key);
             if ((st = fx_doc_set_value(b->doc, FAH_SLOT_DATE, key, strlen(key), err)) != FX_OK)
                 return st;
+            fah_date_local_key(&d, key);
+            if ((st = fx_doc_set_value(b->doc, FAH_SLOT_LOCAL_DATE, key, strlen(key), err)) != FX_OK)
+                return st;
         } else {
             out->date_ok = 0;
         }

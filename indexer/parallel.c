@@ -71,12 +71,23 @@ static void worker(fah_run *r, const char *dir, size_t lo, size_t hi, shard_prog
         fprintf(stderr, "fahras index: worker database %s: %s\n", dir, e.msg);
         _exit(2);
     }
+    /* Xapian's part on a thread of its own (fx_db_start_writer): shards of
+     * equal bytes take unequal times, and the worker left running when the
+     * other is done then uses both cores */
+    fx_db_start_writer(r->db, 0, NULL);
     for (size_t i = lo; i < hi && r->fatal == FX_OK; i++) {
         fah_run_file(r, i);
         sp->files = i + 1 - lo;
         sp->articles = r->articles;
     }
     if (r->fatal == FX_OK) fah_run_commit(r);
+    if (r->fatal == FX_OK) {
+        fx_status st = fx_db_sync(r->db, &e); /* the last commit done */
+        if (st != FX_OK) {
+            r->fatal = st;
+            r->fatal_err = e;
+        }
+    }
     if (r->fatal != FX_OK) {
         fprintf(stderr, "fahras index: worker database %s: %s\n", dir, r->fatal_err.msg);
         _exit(r->fatal == FX_ERR_IO ? 4 : 2);

@@ -185,7 +185,7 @@ int fah_cmd_facets(int argc, char **argv) {
     }
     uint32_t matches = 0;
     fx_error e;
-    fx_status st = fx_facets(db, q, FAH_SLOT_ENTITIES, FAH_SLOT_SOURCE, FAH_SLOT_DATE, &matches, on_facet, &f, &e);
+    fx_status st = fx_facets(db, q, FAH_SLOT_ENTITIES, FAH_SLOT_SOURCE, FAH_SLOT_LOCAL_DATE, &matches, on_facet, &f, &e);
     if (st != FX_OK) {
         fprintf(stderr, "fahras facets: database %s: %s\n", dbpath, e.msg);
         rc = fah_exit_for_status(st);

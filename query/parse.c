@@ -352,7 +352,7 @@ static fx_query *parse_field(parser *p, size_t nl) {
             fail_at(p, at, "date: the range ends before it starts");
             return NULL;
         }
-        if (bad || fx_query_value_range(FAH_SLOT_DATE, *a ? lo : NULL, 14, *b ? hi : NULL, 14, &f, NULL) != FX_OK)
+        if (bad || fx_query_value_range(FAH_SLOT_LOCAL_DATE, *a ? lo : NULL, 14, *b ? hi : NULL, 14, &f, NULL) != FX_OK)
             fail_at(p, at, "date: takes YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B");
     }
     if (f && qpush(&p->filters, f)) oom(p);

@@ -385,7 +385,7 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
                 nf++;
             fah_buf_free(&t);
         }
-        if ((r->from || r->to) && fx_query_value_range(FAH_SLOT_DATE, r->from ? lo : NULL, 14,
+        if ((r->from || r->to) && fx_query_value_range(FAH_SLOT_LOCAL_DATE, r->from ? lo : NULL, 14,
                                                        r->to ? hi : NULL, 14, &f[nf], NULL) == FX_OK)
             nf++;
         fx_query *filter = NULL, *filtered = NULL;

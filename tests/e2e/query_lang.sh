@@ -76,4 +76,16 @@ check "similar lists other articles" jq -se --arg id "$sim" '[.[] | select(.type
 expect_exit 1 "similar with an unknown id" "$FAHRAS_BIN" similar --db "$db" no-such-id
 LC_ALL=C LANG=C "$FAHRAS_BIN" search --db "$db" --count المياه >"$TMP/c1"
 check "LANG=C gives the same results" [ "$(cat "$TMP/c1")" = "$(count المياه)" ]
+# dates filter as the article shows them (its own time zone), not in UTC:
+# 2018-05-01T02:47+04:00 is 2018-04-30 22:47 UTC
+mkdir -p "$TMP/tz"
+printf 'Title: مقال الفجر\nDate: 2018-05-01T02:47:45+04:00\nSource: tz-test\n\nنص عن معرض الكتاب في الفجر\n' >"$TMP/tz/dawn.txt"
+"$FAHRAS_BIN" index --quiet --db "$TMP/tzdb" "$TMP/tz" || bad "index tz"
+tzc() { "$FAHRAS_BIN" search --db "$TMP/tzdb" --count "$@"; }
+check "--from/--to on the date the article shows finds it" [ "$(tzc --from 2018-05-01 --to 2018-05-01 معرض)" -eq 1 ]
+check "date: on that day finds it" [ "$(tzc 'معرض date:2018-05')" -eq 1 ]
+check "the UTC day before does not" [ "$(tzc --from 2018-04-30 --to 2018-04-30 معرض)" -eq 0 ]
+"$FAHRAS_BIN" facets --db "$TMP/tzdb" --by month --json معرض >"$TMP/tzfacets"
+check "its month facet is the month it shows" grep -q '2018-05' "$TMP/tzfacets"
+check "not the UTC month" sh -c "! grep -q '2018-04' '$TMP/tzfacets'"
 finish
