@@ -92,8 +92,12 @@ int fah_cmd_compact(int argc, char **argv) {
     int lockfd = -1;
     int lk = fah_dbdir_lock(dbpath, wait_secs, &lockfd);
     if (lk == 1) {
-        fprintf(stderr, "fahras compact: database %s is locked by an indexer; try again later "
-                        "(or use --wait SECONDS)\n", dbpath);
+        if (wait_secs > 0)
+            fprintf(stderr, "fahras compact: database %s is still locked by an indexer after waiting %g s\n",
+                    dbpath, wait_secs);
+        else
+            fprintf(stderr, "fahras compact: database %s is locked by an indexer; try again later "
+                            "(or use --wait SECONDS)\n", dbpath);
         return FAH_EXIT_LOCKED;
     }
     if (lk < 0) {

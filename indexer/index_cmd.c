@@ -263,11 +263,15 @@ static void strv_add(char ***v, size_t *n, const char *s) {
     (*v)[(*n)++] = strdup(s);
 }
 
-static int is_locked_msg(const char *dbpath) {
-    fprintf(stderr,
-            "fahras index: database %s is locked by another indexer; try again later "
-            "(or use --wait SECONDS)\n",
-            dbpath);
+static int is_locked_msg(const char *dbpath, double waited) {
+    if (waited > 0)
+        fprintf(stderr, "fahras index: database %s is still locked by another indexer after waiting %g s\n",
+                dbpath, waited);
+    else
+        fprintf(stderr,
+                "fahras index: database %s is locked by another indexer; try again later "
+                "(or use --wait SECONDS)\n",
+                dbpath);
     return FAH_EXIT_LOCKED;
 }
 
@@ -515,7 +519,7 @@ int fah_cmd_index(int argc, char **argv) {
     int lk = fah_dbdir_lock(dbpath, o.wait_secs, &lockfd);
     if (lk == 1) {
         free_strv(dirs, ndirs);
-        return is_locked_msg(dbpath);
+        return is_locked_msg(dbpath, o.wait_secs);
     }
     if (lk < 0) {
         int err = errno;
@@ -542,7 +546,7 @@ int fah_cmd_index(int argc, char **argv) {
     if (cur.kind != FAH_DBDIR_NONE) {
         st = open_writable(cur.glass, 0, o.wait_secs, &r.db, &e);
         if (st != FX_OK) {
-            if (st == FX_ERR_LOCKED) rc = is_locked_msg(dbpath);
+            if (st == FX_ERR_LOCKED) rc = is_locked_msg(dbpath, o.wait_secs);
             else {
                 fprintf(stderr, "fahras index: cannot open database %s for writing: %s\n", dbpath, e.msg);
                 rc = fah_exit_for_status(st);

@@ -75,6 +75,13 @@ int fah_cmd_show(int argc, char **argv) {
         fx_status st = fx_db_find_by_term(db, term, tl, &id, &e);
         if (st == FX_ERR_NOT_FOUND_DOC) {
             fprintf(stderr, "fahras show: no article with id '%s' in %s\n", argv[i], dbpath);
+            if (json) { /* a line per id asked for, so scripts can pair them */
+                json_t *o = json_pack("{s:s,s:s}", "type", "not_found", "id", argv[i]);
+                char *line = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+                if (line) puts(line);
+                free(line);
+                json_decref(o);
+            }
             rc = FAH_EXIT_NOTHING;
             continue;
         }

@@ -66,4 +66,9 @@ for cmd in search stats check; do
   else expect_exit 3 "$cmd --db FILE" "$FAHRAS_BIN" "$cmd" --db "$TMP/a-file"; fi
   check "$cmd says it is a file, not a database directory" grep -q "is a file, not a database directory" "$TMP/err"
 done
+# show --json: a line for every id asked for, found or not
+"$FAHRAS_BIN" index --quiet --db "$TMP/showdb" "$FAHRAS_SRC/corpus/text" || bad "index for show"
+expect_exit 1 "show --json with an unknown id" "$FAHRAS_BIN" show --db "$TMP/showdb" --json no-such-id water-basra.txt
+check "a not_found line for it" grep -q '^{"type":"not_found","id":"no-such-id"}$' "$TMP/out"
+check "and the article for the known one" grep -q '"type":"article","id":"water-basra.txt"' "$TMP/out"
 finish
