@@ -96,14 +96,13 @@ static int dry_run_report(const char *dbpath, char **dirs, int ndirs) {
     for (int i = 0; man && i < ndirs; i++) {
         char root[PATH_MAX];
         if (!realpath(dirs[i], root)) continue;
-        size_t rl = strlen(root);
         for (size_t k = 0; k < fah_manifest_count(man); k++) {
             fah_mentry *m = fah_manifest_at(man, k);
             if (!m->path || m->seen) continue;
             int unreadable = 0; /* kept, as the real run keeps them */
             for (size_t j = 0; j < failed.n; j++) unreadable |= fah_path_under(m->path, failed.v[j]);
             if (unreadable) continue;
-            if (strcmp(m->path, root) == 0 || (strncmp(m->path, root, rl) == 0 && m->path[rl] == '/')) {
+            if (fah_path_under(m->path, root)) {
                 printf("delete\t%s\t(%zu article%s)\n", m->path, m->nids, m->nids == 1 ? "" : "s");
                 m->seen = 1;
                 gone++;

@@ -219,14 +219,10 @@ static void on_note(void *ctx, int failed, const char *msg) {
 }
 
 /* `path` is `root` or inside it (both absolute). */
-static int under(const char *path, const char *root) {
-    size_t rl = strlen(root);
-    return strncmp(path, root, rl) == 0 && (path[rl] == '\0' || path[rl] == '/' || rl == 1);
-}
 
 static int under_roots(const fah_run *r, const char *path) {
     for (size_t i = 0; i < r->nroots; i++)
-        if (under(path, r->roots[i])) return 1;
+        if (fah_path_under(path, r->roots[i])) return 1;
     return 0;
 }
 
@@ -486,10 +482,10 @@ void fah_run_remove_vanished(fah_run *r) {
         /* out of memory while noting an unreadable path: delete nothing */
         if (r->walk_failed_oom) continue;
         size_t listed = 0, known = 0;
-        for (size_t f = 0; f < r->files.n; f++) listed += under(r->abs[f], r->roots[i]);
+        for (size_t f = 0; f < r->files.n; f++) listed += fah_path_under(r->abs[f], r->roots[i]);
         for (size_t k = 0; k < fah_manifest_count(r->man); k++) {
             fah_mentry *m = fah_manifest_at(r->man, k);
-            known += m->path && under(m->path, r->roots[i]);
+            known += m->path && fah_path_under(m->path, r->roots[i]);
         }
         if (!listed && known) {
             r->files_failed++;
@@ -502,7 +498,7 @@ void fah_run_remove_vanished(fah_run *r) {
         }
         for (size_t k = 0; k < fah_manifest_count(r->man) && r->fatal == FX_OK; k++) {
             fah_mentry *m = fah_manifest_at(r->man, k);
-            if (!m->path || m->seen || !under(m->path, r->roots[i])) continue;
+            if (!m->path || m->seen || !fah_path_under(m->path, r->roots[i])) continue;
             /* under a directory that could not be read this time (permissions,
              * I/O): not removed, kept until a run can read it again */
             if (walk_failed_under(r, m->path)) continue;

@@ -104,40 +104,31 @@ static fx_status push(fx_db *db, fx_op &&op, fx_error *err) {
     return FX_OK;
 }
 
-fx_status fx_writer_replace(fx_db *db, std::string &&term, Xapian::Document &&doc, fx_error *err) {
+// Queue one operation; the allocation of its strings may fail.
+static fx_status queue(fx_db *db, op_kind kind, std::string &&a, std::string &&b, Xapian::Document &&doc,
+                       fx_error *err) {
     try {
-        return push(db, fx_op{OP_REPLACE, std::move(term), std::string(), std::move(doc)}, err);
+        return push(db, fx_op{kind, std::move(a), std::move(b), std::move(doc)}, err);
     } catch (...) {
         if (err) snprintf(err->msg, sizeof err->msg, "out of memory");
         return FX_ERR_NOMEM;
     }
+}
+
+fx_status fx_writer_replace(fx_db *db, std::string &&term, Xapian::Document &&doc, fx_error *err) {
+    return queue(db, OP_REPLACE, std::move(term), std::string(), std::move(doc), err);
 }
 
 fx_status fx_writer_delete(fx_db *db, std::string &&term, fx_error *err) {
-    try {
-        return push(db, fx_op{OP_DELETE, std::move(term), std::string(), Xapian::Document()}, err);
-    } catch (...) {
-        if (err) snprintf(err->msg, sizeof err->msg, "out of memory");
-        return FX_ERR_NOMEM;
-    }
+    return queue(db, OP_DELETE, std::move(term), std::string(), Xapian::Document(), err);
 }
 
 fx_status fx_writer_set_metadata(fx_db *db, std::string &&key, std::string &&val, fx_error *err) {
-    try {
-        return push(db, fx_op{OP_META, std::move(key), std::move(val), Xapian::Document()}, err);
-    } catch (...) {
-        if (err) snprintf(err->msg, sizeof err->msg, "out of memory");
-        return FX_ERR_NOMEM;
-    }
+    return queue(db, OP_META, std::move(key), std::move(val), Xapian::Document(), err);
 }
 
 fx_status fx_writer_commit(fx_db *db, fx_error *err) {
-    try {
-        return push(db, fx_op{OP_COMMIT, std::string(), std::string(), Xapian::Document()}, err);
-    } catch (...) {
-        if (err) snprintf(err->msg, sizeof err->msg, "out of memory");
-        return FX_ERR_NOMEM;
-    }
+    return queue(db, OP_COMMIT, std::string(), std::string(), Xapian::Document(), err);
 }
 
 void fx_writer_stop(fx_db *db) {
