@@ -29,6 +29,8 @@
  *                    and for facets
  *   FAH_SLOT_SIGNATURE  MinHash signature of the words (signature.h), to
  *                    collapse copies and near copies in results
+ *   FAH_SLOT_LEAD    the stems of the article's first words (headline and
+ *                    lead) with where each first occurs (lead.h): ranking
  * Data: the article's stored fields (common/record.h).
  * Metadata keys: FAH_META_*.
  */
@@ -42,6 +44,7 @@
 #define FAH_SLOT_ENTITIES 2
 #define FAH_SLOT_SIGNATURE 3
 #define FAH_SLOT_LOCAL_DATE 4
+#define FAH_SLOT_LEAD 5
 
 #define FAH_PREFIX_STEM "Z"
 #define FAH_PREFIX_TITLE "S"

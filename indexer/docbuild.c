@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../common/buf.h"
+#include "../common/lead.h"
 #include "../common/schema.h"
 #include "../tagger/tagger.h"
 #include "date.h"
@@ -26,6 +27,7 @@ struct fah_docbuilder {
     fah_tagger *tagger;           /* NULL: no entity tagging */
     const fah_gazetteer *gaz;
     fah_buf blob;
+    fah_lead lead;                /* the headline and lead's stems (lead.h) */
 };
 
 int fah_docbuilder_new(fah_analyzer *a, fah_docbuilder **out) {
@@ -93,6 +95,12 @@ static int add_token(void *vctx, const fah_token *t) {
         rc = fah_termtable_add(c->b->terms, tb->data, tb->len, t->pos, 1); /* positional: title:"a b" */
     }
     if (t->pos > c->last_pos) c->last_pos = t->pos;
+    if (c->b->nwords <= FAH_LEAD_WORDS) {
+        /* a split word's tokens share its index (nwords counts words) */
+        unsigned word = (unsigned)c->b->nwords - (t->colocated ? 1u : 0u);
+        fah_lead_add(&c->b->lead, c->stemmed ? fah_lead_hash(t->stem, t->stem_len)
+                                             : fah_lead_hash(t->norm, t->norm_len), word);
+    }
     if (rc == 0 && c->b->tagger) rc = fah_tagger_token(c->b->tagger, t, c->text);
     if (rc == 0 && !t->colocated) {
         fah_docbuilder *b = c->b;
@@ -118,6 +126,7 @@ static int add_token(void *vctx, const fah_token *t) {
 void fah_docbuild_clear(fah_docbuilder *b) {
     fx_doc_clear(b->doc);
     b->nwords = 0;
+    fah_lead_reset(&b->lead);
     fah_termtable_reset(b->terms);
 }
 
@@ -242,6 +251,9 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
         if ((st = fx_doc_set_value(b->doc, FAH_SLOT_SIGNATURE, (const char *)sig, sizeof sig, err)) != FX_OK)
             return st;
     }
+    if (b->lead.n && (st = fx_doc_set_value(b->doc, FAH_SLOT_LEAD, (const char *)b->lead.bytes,
+                                             fah_lead_size(&b->lead), err)) != FX_OK)
+        return st;
 
     out->idterm_len = fah_id_term(id, out->idterm, sizeof out->idterm);
     if ((st = fx_doc_add_boolean_term(b->doc, out->idterm, out->idterm_len, err)) != FX_OK)

@@ -482,7 +482,7 @@ static size_t entity_field_at(parser *p, fah_ent_kind *kind) {
     return 0;
 }
 
-static fx_query *parse_primary(parser *p, int *neg) {
+static fx_query *parse_primary_item(parser *p, int *neg) {
     skip_ws(p);
     *neg = 0;
     if (p->i >= p->n) return NULL;
@@ -525,6 +525,15 @@ static fx_query *parse_primary(parser *p, int *neg) {
     return count_text(p, parse_word(p));
 }
 
+/* A primary; the words of an excluded one (-x) are marked in the query's
+ * words, so ranking by them (the headline and lead weight) leaves them out. */
+static fx_query *parse_primary(parser *p, int *neg) {
+    size_t from = p->c->terms->n;
+    fx_query *q = parse_primary_item(p, neg);
+    if (*neg) fah_qterms_exclude_from(p->c->terms, from);
+    return q;
+}
+
 /* Apply the excluded items of a group: q AND_NOT (OR of excluded). */
 static fx_query *exclude(parser *p, fx_query *q, qlist *neg, size_t at) {
     if (!neg->n) return q;
@@ -552,7 +561,9 @@ static fx_query *parse_notx(parser *p, int *neg) {
         skip_ws(p);
         /* NOT NOT b, NOT OR b: an operator is not the word NOT needs */
         int n2;
+        size_t from = p->c->terms->n;
         fx_query *r = op_at(p, "NOT") || op_at(p, "AND") || op_at(p, "OR") ? NULL : parse_primary(p, &n2);
+        fah_qterms_exclude_from(p->c->terms, from);
         if (!r) {
             fx_query_free(q);
             if (p->st == FAH_PARSE_OK) fail_at(p, at, "NOT needs a word after it");

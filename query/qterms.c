@@ -24,6 +24,9 @@ int fah_qterms_add(fah_qterms *q, const char *norm, size_t nlen, const char *ste
         char **b = realloc(q->stem, cap * sizeof *b);
         if (!b) return -1;
         q->stem = b;
+        unsigned char *x = realloc(q->excluded, cap);
+        if (!x) return -1;
+        q->excluded = x;
         q->cap = cap;
     }
     q->norm[q->n] = strndup(norm, nlen);
@@ -33,8 +36,13 @@ int fah_qterms_add(fah_qterms *q, const char *norm, size_t nlen, const char *ste
         free(q->stem[q->n]);
         return -1;
     }
+    q->excluded[q->n] = 0;
     q->n++;
     return 0;
+}
+
+void fah_qterms_exclude_from(fah_qterms *q, size_t from) {
+    for (size_t i = from; i < q->n; i++) q->excluded[i] = 1;
 }
 
 int fah_qterms_match(const fah_qterms *q, const char *norm, size_t nlen, const char *stem,
@@ -103,6 +111,7 @@ void fah_qterms_free(fah_qterms *q) {
     }
     free(q->norm);
     free(q->stem);
+    free(q->excluded);
     for (size_t k = 0; k < q->nprefix; k++) free(q->prefix[k]);
     free(q->prefix);
     memset(q, 0, sizeof *q);

@@ -14,6 +14,7 @@ struct fx_query;
 typedef struct fah_qterms {
     char **norm;   /* malloc()ed strings */
     char **stem;   /* stem of norm[i] (may equal it) */
+    unsigned char *excluded; /* 1: word i was only asked to be absent (-w, NOT w) */
     size_t n, cap;
     /* the query's parts for --explain: each word, phrase or prefix as a
      * query of its own (owned), with a label */
@@ -37,6 +38,10 @@ int fah_qterms_add_part(fah_qterms *q, const char *label, size_t len, struct fx_
 
 /* Add a word; returns 0, -1 when out of memory. Duplicates are ignored. */
 int fah_qterms_add(fah_qterms *q, const char *norm, size_t nlen, const char *stem, size_t slen);
+
+/* Mark the words added since the count was `from` as excluded (the
+ * parser calls it after an excluded item: -word, NOT word). */
+void fah_qterms_exclude_from(fah_qterms *q, size_t from);
 
 /* Index of the query word matched by a document word (by normalized form,
  * else by stem; [0, n)), else of the first prefix its normalized form

@@ -23,6 +23,7 @@
 #include "entjson.h"
 #include "request.h"
 #include "spell.h"
+#include "leadrank.h"
 #include "qterms.h"
 #include "snippet.h"
 
@@ -232,6 +233,14 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
     fah_qterms qt = {0};
     fx_query *q = NULL;
     int rc = fah_request_query(req, "fahras search", x->db, x->an, 0, &q, &qt, &x->gaz);
+    if (rc == 0 && !x->count_only && !x->sort_date) {
+        /* relevance order: the headline and lead weigh too (leadrank.h) */
+        fx_error e;
+        if (fah_leadrank_add(x->db, x->an, &qt, &q, &e) != FX_OK) {
+            fprintf(stderr, "fahras search: %s\n", e.msg);
+            rc = FAH_EXIT_IO;
+        }
+    }
     if (rc == 0) rc = run_query(x, q, &qt, typed, t0, ms);
     else *ms = (fah_now() - t0) * 1000.0;
     fx_query_free(q);

@@ -30,8 +30,9 @@
 /* Version of the analysis rules; stored in every database, and a database
  * built with another version must be rebuilt (exit code 4). Raise it with
  * any change that alters the terms or values produced for some input
- * (6: the date filters' value slot FAH_SLOT_LOCAL_DATE). */
-#define FAH_ANALYZER_VERSION "6"
+ * (6: the date filters' value slot FAH_SLOT_LOCAL_DATE; 7: the headline and
+ * lead slot FAH_SLOT_LEAD). */
+#define FAH_ANALYZER_VERSION "7"
 
 /* Tokens longer than this after normalization are not indexed (they are
  * still counted for positions).  Xapian's TermGenerator uses 64 bytes. */

@@ -715,6 +715,10 @@ uint32_t fx_mset_estimate(const fx_mset *m) {
     return m ? m->mset.get_matches_estimated() : 0;
 }
 
+double fx_mset_max_possible(const fx_mset *m) {
+    try { return m ? m->mset.get_max_possible() : 0.0; } catch (...) { return 0.0; }
+}
+
 fx_docid fx_mset_docid(const fx_mset *m, uint32_t i) {
     try { return *(m->mset[i]); } catch (...) { return 0; }
 }

@@ -284,6 +284,11 @@ uint32_t fx_mset_size(const fx_mset *m);
 uint32_t fx_mset_estimate(const fx_mset *m);
 fx_docid fx_mset_docid(const fx_mset *m, uint32_t i);
 double fx_mset_weight(const fx_mset *m, uint32_t i);
+/* The largest weight any document could get from the search's query
+ * (Xapian's MSet::get_max_possible(): the weighting scheme's upper bounds,
+ * known without reading postings, so a search with limit 0 gives it
+ * cheaply); 0 for NULL. */
+double fx_mset_max_possible(const fx_mset *m);
 /* Stored data of hit i (malloc()ed). */
 fx_status fx_mset_data(fx_mset *m, uint32_t i, char **data, size_t *len, fx_error *err);
 void fx_mset_free(fx_mset *m);
@@ -296,6 +301,21 @@ void fx_mset_free(fx_mset *m);
  * document. */
 fx_status fx_query_similar(fx_db *db, fx_docid id, const char *prefix, size_t plen, unsigned nterms,
                            const char *idterm, size_t idlen, fx_query **out, fx_error *err);
+
+/* ---- headline and lead (fx_lead.cc) -------------------------------- */
+
+/* A query weighting each document by where the query's words first occur
+ * among its opening words, read from value slot `slot` (layout in
+ * common/lead.h: 3-byte entries, a 16-bit stem hash little-endian and the
+ * index of the word where that stem first occurs):
+ *   sum over query words i present of share[i] * (cover + early / (1 + first_i))
+ * hash[0..n): fah_lead_hash of each query word's stem; share[0..n): each
+ * word's part of the query (>= 0, summing to 1: callers use idf shares, so
+ * a function word counts for little); cover, early >= 0 in weight units.
+ * Matches every document with the slot (a Xapian::PostingSource; combine
+ * with AND_MAYBE so it only adds to the text's matches).  Arrays copied. */
+fx_status fx_query_lead(unsigned slot, const uint16_t *hash, const double *share, size_t n,
+                        double cover, double early, fx_query **out, fx_error *err);
 
 /* ---- entity counts (fx_entities.cc) --------------------------------- */
 
