@@ -67,6 +67,7 @@ check "and says what was meant" grep -q "did you mean: ماكرون" "$TMP/err"
 # --explain: the parts add up to the score
 ex=$("$FAHRAS_BIN" search --db "$db" --json --explain 'المياه "أزمة المياه" -ماكرون اقتصاد*')
 check "--explain parts add up to each score" jq -se '[.[] | select(.type=="hit")] | length > 0 and all(((.explain | map(.weight) | add) - .score) | fabs < 1e-6)' <<<"$ex"
+check "--explain shows the headline-and-lead part" jq -se '[.[] | select(.type=="hit") | .explain[] | select(.part=="lead") | .weight] | length > 0 and max > 0' <<<"$ex"
 ex=$("$FAHRAS_BIN" search --db "$db" --json --explain --leader ماكرون)
 check "--explain of an entity ranking" jq -se '[.[] | select(.type=="hit")] | length > 0 and all(((.explain | map(.weight) | add) - .score) | fabs < 1e-6)' <<<"$ex"
 # similar: articles like one, never itself

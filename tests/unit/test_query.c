@@ -118,12 +118,41 @@ static void test_errors(void **s) {
     assert_non_null(strstr(error_of("ماكرون (ميركل"), "ماكرون [HERE](ميركل"));
 }
 
+/* The words of a query and which of them were only asked to be absent
+ * ("+" kept, "-" excluded), in order: what the headline-and-lead weight
+ * (leadrank.h) counts. */
+static const char *excluded_marks(const char *q) {
+    static char out[64];
+    fx_query *x = NULL;
+    fah_qterms qt = {0};
+    char err[600];
+    assert_int_equal(fah_query_parse(an, q, &x, &qt, err, sizeof err), FAH_PARSE_OK);
+    size_t i = 0;
+    for (; i < qt.n && i + 1 < sizeof out; i++) out[i] = qt.excluded[i] ? '-' : '+';
+    out[i] = '\0';
+    fx_query_free(x);
+    fah_qterms_free(&qt);
+    return out;
+}
+
+static void test_excluded_words(void **s) {
+    (void)s;
+    assert_string_equal(excluded_marks("ماكرون ميركل"), "++");
+    assert_string_equal(excluded_marks("ماكرون -ميركل"), "+-");
+    assert_string_equal(excluded_marks("ماكرون NOT ميركل"), "+-");
+    assert_string_equal(excluded_marks("ماكرون -(ميركل OR ترامب) بوتين"), "+--+");
+    assert_string_equal(excluded_marks("ماكرون AND -\"انجيلا ميركل\""), "+--");
+    assert_string_equal(excluded_marks("(ماكرون -ميركل) OR ترامب"), "+-+");
+    assert_string_equal(excluded_marks("+ماكرون ميركل"), "++");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_operators),
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_prefix_and_filters),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_excluded_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
