@@ -9,69 +9,129 @@
 #include "../common/lead.h"
 #include "../common/schema.h"
 
-fx_status fah_leadrank_add(fx_db *db, fah_analyzer *an, fah_qterms *qt, fx_query **text,
+struct fah_leadrank {
+    size_t n;
+    uint16_t *hash; /* fah_lead_hash of each word's stem */
+    double *share;  /* its share of the words' idf (sums to 1) */
+};
+
+void fah_leadrank_delete(fah_leadrank *lr) {
+    if (!lr) return;
+    free(lr->hash);
+    free(lr->share);
+    free(lr);
+}
+
+fx_status fah_leadrank_new(fx_db *db, fah_analyzer *an, const fah_qterms *qt, fah_leadrank **out,
                            fx_error *err) {
+    *out = NULL;
     int stemmed = fah_analyzer_stem_kind(an) != FAH_STEM_NONE;
     uint32_t ndocs = 0;
     fx_status st = fx_db_doccount(db, &ndocs, err);
     if (st != FX_OK) return st;
     if (!ndocs || !qt->n) return FX_OK;
-    uint16_t *hash = calloc(qt->n, sizeof *hash);
-    double *share = calloc(qt->n, sizeof *share);
+    fah_leadrank *lr = calloc(1, sizeof *lr);
     fah_buf term = FAH_BUF_INIT;
-    fx_mset *m = NULL;
-    fx_query *lead = NULL, *both = NULL;
-    size_t n = 0;
     double total = 0;
-    if (!hash || !share) {
+    if (!lr || !(lr->hash = calloc(qt->n, sizeof *lr->hash)) ||
+        !(lr->share = calloc(qt->n, sizeof *lr->share))) {
         st = FX_ERR_NOMEM;
-        goto out;
+        goto fail;
     }
     for (size_t i = 0; i < qt->n; i++) {
         if (qt->excluded[i]) continue;
         const char *w = stemmed ? qt->stem[i] : qt->norm[i];
         uint16_t h = fah_lead_hash(w, strlen(w));
         size_t k = 0;
-        while (k < n && hash[k] != h) k++;
-        if (k < n) continue; /* two spellings of one stem count once */
+        while (k < lr->n && lr->hash[k] != h) k++;
+        if (k < lr->n) continue; /* two spellings of one stem count once */
         fah_buf_reset(&term);
-        if (stemmed) fah_buf_puts(&term, FAH_PREFIX_STEM);
-        fah_buf_puts(&term, w);
+        if ((stemmed && fah_buf_puts(&term, FAH_PREFIX_STEM)) || fah_buf_puts(&term, w)) {
+            st = FX_ERR_NOMEM;
+            goto fail;
+        }
         uint32_t df = 0;
-        if ((st = fx_db_termfreq(db, term.data, term.len, &df, err)) != FX_OK) goto out;
-        hash[n] = h;
-        share[n] = log((double)ndocs / (df ? df : 1));
-        total += share[n];
-        n++;
+        if ((st = fx_db_termfreq(db, term.data, term.len, &df, err)) != FX_OK) goto fail;
+        lr->hash[lr->n] = h;
+        lr->share[lr->n] = log((double)ndocs / (df ? df : 1));
+        total += lr->share[lr->n];
+        lr->n++;
     }
-    if (!n || total <= 0) goto out;
-    for (size_t k = 0; k < n; k++) share[k] /= total;
-    fx_search_opts so;
-    memset(&so, 0, sizeof so);
-    so.limit = 0;
-    if ((st = fx_search(db, *text, &so, &m, err)) != FX_OK) goto out;
-    double top = fx_mset_max_possible(m);
-    if (top <= 0) goto out;
-    if ((st = fx_query_lead(FAH_SLOT_LEAD, hash, share, n, FAH_LEAD_COVER * top, FAH_LEAD_EARLY * top,
-                            &lead, err)) != FX_OK)
-        goto out;
-    fx_query *pair[2] = {*text, lead};
-    if ((st = fx_query_combine(FX_OP_AND_MAYBE, pair, 2, 0, &both, err)) != FX_OK) goto out;
-    if (fah_qterms_add_part(qt, "lead", 4, lead)) {
-        lead = NULL; /* freed by fah_qterms_add_part */
-        fx_query_free(both);
-        st = FX_ERR_NOMEM;
-        goto out;
-    }
-    lead = NULL; /* owned by qt now */
-    fx_query_free(*text);
-    *text = both;
-out:
-    fx_query_free(lead);
-    fx_mset_free(m);
     fah_buf_free(&term);
-    free(hash);
-    free(share);
+    if (!lr->n || total <= 0) {
+        fah_leadrank_delete(lr);
+        return FX_OK;
+    }
+    for (size_t k = 0; k < lr->n; k++) lr->share[k] /= total;
+    *out = lr;
+    return FX_OK;
+fail:
+    fah_buf_free(&term);
+    fah_leadrank_delete(lr);
     if (st == FX_ERR_NOMEM && err) snprintf(err->msg, sizeof err->msg, "out of memory");
+    return st;
+}
+
+double fah_leadrank_weight(const fah_leadrank *lr, const char *val, size_t len) {
+    const unsigned char *v = (const unsigned char *)val;
+    double w = 0;
+    for (size_t i = 0; i < lr->n; i++) {
+        unsigned char lo = (unsigned char)(lr->hash[i] & 0xff), hi = (unsigned char)(lr->hash[i] >> 8);
+        for (size_t k = 0; k + 3 <= len; k += 3) {
+            if (v[k] == lo && v[k + 1] == hi) {
+                w += lr->share[i] * (FAH_LEAD_COVER + FAH_LEAD_EARLY / (1.0 + v[k + 2]));
+                break; /* entries hold first occurrences only */
+            }
+        }
+    }
+    return w;
+}
+
+typedef struct {
+    double score;
+    uint32_t i;
+} ranked;
+
+static int by_score(const void *a, const void *b) {
+    const ranked *x = a, *y = b;
+    if (x->score != y->score) return x->score > y->score ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+fx_status fah_leadrank_rerank(const fah_leadrank *lr, fx_db *db, fx_mset *m, uint32_t n, double *score,
+                              double *lead, uint32_t *order, fx_error *err) {
+    for (uint32_t i = 0; i < n; i++) {
+        order[i] = i;
+        score[i] = fx_mset_weight(m, i);
+        lead[i] = 0;
+    }
+    if (!lr || !n) return FX_OK;
+    fx_docid *ids = malloc(n * sizeof *ids);
+    char **vals = calloc(n, sizeof *vals);
+    size_t *lens = calloc(n, sizeof *lens);
+    ranked *r = malloc(n * sizeof *r);
+    fx_status st = FX_OK;
+    if (!ids || !vals || !lens || !r) {
+        st = FX_ERR_NOMEM;
+        if (err) snprintf(err->msg, sizeof err->msg, "out of memory");
+        goto out;
+    }
+    for (uint32_t i = 0; i < n; i++) ids[i] = fx_mset_docid(m, i);
+    if ((st = fx_db_get_values(db, FAH_SLOT_LEAD, ids, n, vals, lens, err)) != FX_OK) goto out;
+    double top = fx_mset_max_possible(m);
+    for (uint32_t i = 0; i < n; i++) {
+        lead[i] = top * fah_leadrank_weight(lr, vals[i], lens[i]);
+        score[i] += lead[i];
+        r[i].score = score[i];
+        r[i].i = i;
+    }
+    qsort(r, n, sizeof *r, by_score);
+    for (uint32_t k = 0; k < n; k++) order[k] = r[k].i;
+out:
+    free(r);
+    for (uint32_t i = 0; vals && i < n; i++) free(vals[i]);
+    free(vals);
+    free(lens);
+    free(ids);
     return st;
 }

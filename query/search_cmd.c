@@ -226,23 +226,27 @@ typedef struct search_ctx {
 
 /* Run one query (the request `req`, typed as `typed`) and print its
  * results.  Returns an exit code; *ms gets the time it took. */
-static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *typed, double t0, double *ms);
+static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const fah_leadrank *lr, const char *typed,
+                     double t0, double *ms);
 
 static int run_one(search_ctx *x, fah_request *req, const char *typed, double *ms) {
     double t0 = fah_now();
     fah_qterms qt = {0};
     fx_query *q = NULL;
+    fah_leadrank *lr = NULL;
     int rc = fah_request_query(req, "fahras search", x->db, x->an, 0, &q, &qt, &x->gaz);
     if (rc == 0 && !x->count_only && !x->sort_date) {
         /* relevance order: the headline and lead weigh too (leadrank.h) */
         fx_error e;
-        if (fah_leadrank_add(x->db, x->an, &qt, &q, &e) != FX_OK) {
-            fprintf(stderr, "fahras search: %s\n", e.msg);
-            rc = FAH_EXIT_IO;
+        fx_status st = fah_leadrank_new(x->db, x->an, &qt, &lr, &e);
+        if (st != FX_OK) {
+            fprintf(stderr, "fahras search: database %s: %s\n", x->dbpath, e.msg);
+            rc = fah_exit_for_status(st);
         }
     }
-    if (rc == 0) rc = run_query(x, q, &qt, typed, t0, ms);
+    if (rc == 0) rc = run_query(x, q, &qt, lr, typed, t0, ms);
     else *ms = (fah_now() - t0) * 1000.0;
+    fah_leadrank_delete(lr);
     fx_query_free(q);
     fah_qterms_free(&qt);
     return rc;
@@ -252,8 +256,10 @@ static int run_one(search_ctx *x, fah_request *req, const char *typed, double *m
  * phrases, prefixes, entity mentions) gives the article with id term
  * `idterm`, each part searched alone over that article; BM25 weights of
  * OR/AND/AND_MAYBE subqueries add up, so the parts sum to the score
- * (excluded words and filters give nothing).  JSON array or a text line. */
-static json_t *explain(search_ctx *x, const fah_qterms *qt, const char *id, double score, int print) {
+ * (excluded words and filters give nothing), then the headline-and-lead
+ * weight `lead` when the query has one (lr).  JSON array or a text line. */
+static json_t *explain(search_ctx *x, const fah_qterms *qt, const char *id, double score,
+                       const fah_leadrank *lr, double lead, int print) {
     char term[4400];
     size_t tl = fah_id_term(id, term, sizeof term);
     fx_query *idq = NULL;
@@ -278,14 +284,22 @@ static json_t *explain(search_ctx *x, const fah_qterms *qt, const char *id, doub
         if (o) json_array_append_new(arr, o);
         if (print) printf("%s %s %.3f", i ? " +" : "", qt->part_label[i], w);
     }
+    if (lr) {
+        sum += lead;
+        json_t *o = json_pack("{s:s,s:f}", "part", "lead", "weight", lead);
+        if (o) json_array_append_new(arr, o);
+        if (print) printf("%s lead %.3f", qt->nparts ? " +" : "", lead);
+    }
     if (print) printf(" = %.3f (score %.3f)\n", sum, score);
     fx_query_free(idq);
     return arr;
 }
 
 /* Search with q (borrowed) and print the page; qtp: the words to
- * highlight.  Returns an exit code; *ms the time since t0. */
-static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *typed, double t0, double *ms) {
+ * highlight; lr: the headline-and-lead weight (NULL: BM25 order alone).
+ * Returns an exit code; *ms the time since t0. */
+static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const fah_leadrank *lr, const char *typed,
+                     double t0, double *ms) {
     char err[600];
     fah_qterms qt = *qtp;
     fx_mset *m = NULL;
@@ -302,18 +316,27 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const char *ty
      * page short and more hits exist, fetch again, twice as many */
     uint32_t want = (uint32_t)(x->offset + x->limit);
     uint32_t fetch = want + FAH_DUP_FETCH;
+    if (lr) {
+        /* the lead weight reorders a window of the best hits (leadrank.h) */
+        uint32_t w = FAH_LEAD_DEPTH;
+        while (w < fetch && w < 0x40000000u) w *= 2;
+        fetch = w;
+    }
+    /* Xapian's order for this page alone: --no-collapse without a lead weight */
+    int xapian_page = x->no_collapse && !lr;
     /* --count: every match examined, so the count is exact */
     uint32_t all = 0;
     fx_db_doccount(x->db, &all, NULL);
     so.check_at_least = x->count_only ? all
                                       : (uint32_t)(x->offset + x->limit > 100 ? x->offset + x->limit : 100);
     fx_error e;
-    uint32_t n = 0, nshow = 0, *show = NULL, *dups = NULL;
+    uint32_t n = 0, nshow = 0, *show = NULL, *dups = NULL, *order = NULL;
+    double *score = NULL, *lead = NULL;
     char **sigs = NULL;
     size_t *siglen = NULL;
 again:
-    so.offset = x->count_only ? 0 : x->no_collapse ? (uint32_t)x->offset : 0;
-    so.limit = x->count_only ? 0 : x->no_collapse ? (uint32_t)x->limit : fetch;
+    so.offset = x->count_only ? 0 : xapian_page ? (uint32_t)x->offset : 0;
+    so.limit = x->count_only ? 0 : xapian_page ? (uint32_t)x->limit : fetch;
     fx_status st = fx_search(x->db, q, &so, &m, &e);
     if (st != FX_OK) {
         fprintf(stderr, "fahras search: database %s: %s\n", x->dbpath, e.msg);
@@ -326,9 +349,18 @@ again:
     dups = calloc(n ? n : 1, sizeof *dups);
     sigs = calloc(n ? n : 1, sizeof *sigs);
     siglen = calloc(n ? n : 1, sizeof *siglen);
+    order = calloc(n ? n : 1, sizeof *order);
+    score = calloc(n ? n : 1, sizeof *score);
+    lead = calloc(n ? n : 1, sizeof *lead);
     nshow = 0;
-    if (!show || !dups || !sigs || !siglen) {
+    if (!show || !dups || !sigs || !siglen || !order || !score || !lead) {
         rc = FAH_EXIT_IO;
+        n = 0;
+    }
+    /* the order shown: by BM25 weight plus the lead weight */
+    if (n && (st = fah_leadrank_rerank(x->count_only ? NULL : lr, x->db, m, n, score, lead, order, &e)) != FX_OK) {
+        fprintf(stderr, "fahras search: database %s: %s\n", x->dbpath, e.msg);
+        rc = fah_exit_for_status(st);
         n = 0;
     }
     uint32_t last_shown = 0, prefetched = 0;
@@ -337,22 +369,31 @@ again:
          * and its tail) in one pass, in docid order; any further ones one by one */
         prefetched = n < want + FAH_DUP_TAIL ? n : want + FAH_DUP_TAIL;
         fx_docid *ids = malloc(prefetched * sizeof *ids);
-        if (ids) {
-            for (uint32_t i = 0; i < prefetched; i++) ids[i] = fx_mset_docid(m, i);
-            fx_db_get_values(x->db, FAH_SLOT_SIGNATURE, ids, prefetched, sigs, siglen, NULL);
-            free(ids);
+        char **v = calloc(prefetched, sizeof *v);
+        size_t *vl = calloc(prefetched, sizeof *vl);
+        if (ids && v && vl) {
+            for (uint32_t k = 0; k < prefetched; k++) ids[k] = fx_mset_docid(m, order[k]);
+            fx_db_get_values(x->db, FAH_SLOT_SIGNATURE, ids, prefetched, v, vl, NULL);
+            for (uint32_t k = 0; k < prefetched; k++) {
+                sigs[order[k]] = v[k];
+                siglen[order[k]] = vl[k];
+            }
         } else {
             prefetched = 0;
         }
+        free(ids);
+        free(v);
+        free(vl);
     }
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t i = order[k]; /* k: rank in the order shown; i: hit of m */
         if (x->no_collapse || x->count_only) {
             show[nshow++] = i;
             continue;
         }
         /* the page is full: look a little further only for copies of it */
-        if (nshow >= want && i >= last_shown + FAH_DUP_TAIL) break;
-        if (i >= prefetched)
+        if (nshow >= want && k >= last_shown + FAH_DUP_TAIL) break;
+        if (k >= prefetched)
             fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_SIGNATURE, &sigs[i], &siglen[i], NULL);
         int copy = 0;
         for (uint32_t k = 0; k < nshow && !copy; k++) {
@@ -363,7 +404,7 @@ again:
             }
         }
         if (!copy) {
-            if (nshow < want) last_shown = i;
+            if (nshow < want) last_shown = k;
             show[nshow++] = i;
         }
     }
@@ -373,15 +414,18 @@ again:
         free(siglen);
         free(show);
         free(dups);
+        free(order);
+        free(score);
+        free(lead);
         fx_mset_free(m);
         m = NULL;
         fetch *= 2;
         goto again;
     }
     /* the page: [offset, offset + limit) of the collapsed list */
-    uint32_t first = x->no_collapse ? 0 : (uint32_t)x->offset;
+    uint32_t first = xapian_page ? 0 : (uint32_t)x->offset;
     if (first > nshow) first = nshow;
-    uint32_t last = x->no_collapse ? nshow : first + (uint32_t)x->limit;
+    uint32_t last = xapian_page ? nshow : first + (uint32_t)x->limit;
     if (last > nshow) last = nshow;
     if (x->count_only) {
         if (x->out == OUT_JSON) {
@@ -440,14 +484,14 @@ again:
         const char *blob = blobs ? blobs[r - first] : NULL;
         size_t rank = (size_t)x->offset + (r - first) + 1;
         if (x->out == OUT_JSON) {
-            json_t *ex = x->explain ? explain(x, &qt, jget(d, "id") ? jget(d, "id") : "", fx_mset_weight(m, i), 0) : NULL;
-            print_json_hit(rank, fx_mset_weight(m, i), d, text, &sn, blob, dups[r], ex);
+            json_t *ex = x->explain ? explain(x, &qt, jget(d, "id") ? jget(d, "id") : "", score[i], lr, lead[i], 0) : NULL;
+            print_json_hit(rank, score[i], d, text, &sn, blob, dups[r], ex);
         } else if (x->out == OUT_CSV) {
             if (x->in_batch) csv_field(typed, strlen(typed), 0); /* the query column */
-            print_csv_hit(rank, fx_mset_weight(m, i), d, text, &sn);
+            print_csv_hit(rank, score[i], d, text, &sn);
         } else {
-            print_human(rank, fx_mset_weight(m, i), d, text, &sn, x->tty);
-            if (x->explain) json_decref(explain(x, &qt, jget(d, "id") ? jget(d, "id") : "", fx_mset_weight(m, i), 1));
+            print_human(rank, score[i], d, text, &sn, x->tty);
+            if (x->explain) json_decref(explain(x, &qt, jget(d, "id") ? jget(d, "id") : "", score[i], lr, lead[i], 1));
             if (dups[r]) printf("   (+%u near-identical cop%s hidden; --no-collapse shows them)\n", dups[r],
                                 dups[r] == 1 ? "y" : "ies");
             if (!x->gaz && !x->gaz_failed && fah_request_gazetteer(x->db, x->an, &x->gaz, err, sizeof err))
@@ -467,6 +511,9 @@ again:
     free(siglen);
     free(show);
     free(dups);
+    free(order);
+    free(score);
+    free(lead);
     *ms = (fah_now() - t0) * 1000.0;
     uint32_t est = fx_mset_estimate(m);
     /* few results: a spelling suggestion from the index vocabulary */
@@ -773,7 +820,7 @@ int fah_cmd_similar(int argc, char **argv) {
         } else {
             const char *tty_term = getenv("TERM");
             x.tty = isatty(1) && !getenv("NO_COLOR") && !(tty_term && strcmp(tty_term, "dumb") == 0);
-            rc = run_query(&x, q, &qt, argv[optind], t0, &ms);
+            rc = run_query(&x, q, &qt, NULL, argv[optind], t0, &ms); /* similarity order alone */
         }
     }
     fx_query_free(q);

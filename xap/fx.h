@@ -302,21 +302,6 @@ void fx_mset_free(fx_mset *m);
 fx_status fx_query_similar(fx_db *db, fx_docid id, const char *prefix, size_t plen, unsigned nterms,
                            const char *idterm, size_t idlen, fx_query **out, fx_error *err);
 
-/* ---- headline and lead (fx_lead.cc) -------------------------------- */
-
-/* A query weighting each document by where the query's words first occur
- * among its opening words, read from value slot `slot` (layout in
- * common/lead.h: 3-byte entries, a 16-bit stem hash little-endian and the
- * index of the word where that stem first occurs):
- *   sum over query words i present of share[i] * (cover + early / (1 + first_i))
- * hash[0..n): fah_lead_hash of each query word's stem; share[0..n): each
- * word's part of the query (>= 0, summing to 1: callers use idf shares, so
- * a function word counts for little); cover, early >= 0 in weight units.
- * Matches every document with the slot (a Xapian::PostingSource; combine
- * with AND_MAYBE so it only adds to the text's matches).  Arrays copied. */
-fx_status fx_query_lead(unsigned slot, const uint16_t *hash, const double *share, size_t n,
-                        double cover, double early, fx_query **out, fx_error *err);
-
 /* ---- entity counts (fx_entities.cc) --------------------------------- */
 
 /* A query matching the documents indexed by `term` (e.g. "XLemmanuel-macron"),

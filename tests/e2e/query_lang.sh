@@ -25,6 +25,11 @@ check "says where" grep -q "unclosed parenthesis at character 1" "$TMP/err"
 expect_exit 2 "OR with nothing after it" "$FAHRAS_BIN" search --db "$db" "ماكرون OR"
 expect_exit 2 "only excluded words" "$FAHRAS_BIN" search --db "$db" -- "-ماكرون"
 expect_exit 0 "-word as its own argument is a word, not an option" "$FAHRAS_BIN" search --db "$db" المياه -البصرة
+# pages agree with a longer list (the lead weight reorders the same window)
+ids() { "$FAHRAS_BIN" search --db "$db" --json "$@" | jq -r 'select(.type=="hit") | .id'; }
+check "page 2 is hits 5-8 of a list of 8" [ "$(ids --limit 4 --offset 4 المياه)" = "$(ids --limit 8 المياه | sed -n 5,8p)" ]
+check "page 1 is hits 1-4 of a list of 8" [ "$(ids --limit 4 المياه)" = "$(ids --limit 8 المياه | sed -n 1,4p)" ]
+check "--no-collapse pages agree too" [ "$(ids --no-collapse --limit 4 --offset 4 المياه)" = "$(ids --no-collapse --limit 8 المياه | sed -n 5,8p)" ]
 # formats
 csv=$("$FAHRAS_BIN" search --db "$db" --format csv --limit 3 المياه)
 check "csv has a header row" grep -q '^rank,score,id,title,date,source,url,path,snippet' <<<"$csv"
