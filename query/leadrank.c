@@ -10,6 +10,7 @@
 #include "../common/schema.h"
 
 struct fah_leadrank {
+    double scale;   /* the text query's largest possible weight */
     size_t n;
     uint16_t *hash; /* fah_lead_hash of each word's stem */
     double *share;  /* its share of the words' idf (sums to 1) */
@@ -29,7 +30,7 @@ fx_status fah_leadrank_new(fx_db *db, fah_analyzer *an, const fah_qterms *qt, fa
     uint32_t ndocs = 0;
     fx_status st = fx_db_doccount(db, &ndocs, err);
     if (st != FX_OK) return st;
-    if (!ndocs || !qt->n) return FX_OK;
+    if (!ndocs || !qt->n || !qt->text) return FX_OK;
     fah_leadrank *lr = calloc(1, sizeof *lr);
     fah_buf term = FAH_BUF_INIT;
     double total = 0;
@@ -63,6 +64,17 @@ fx_status fah_leadrank_new(fx_db *db, fah_analyzer *an, const fah_qterms *qt, fa
         return FX_OK;
     }
     for (size_t k = 0; k < lr->n; k++) lr->share[k] /= total;
+    /* the scale: what the words can weigh at most (no document is read) */
+    fx_search_opts so;
+    memset(&so, 0, sizeof so);
+    fx_mset *m = NULL;
+    if ((st = fx_search(db, qt->text, &so, &m, err)) != FX_OK) goto fail;
+    lr->scale = fx_mset_max_possible(m);
+    fx_mset_free(m);
+    if (lr->scale <= 0) {
+        fah_leadrank_delete(lr);
+        return FX_OK;
+    }
     *out = lr;
     return FX_OK;
 fail:
@@ -92,8 +104,11 @@ typedef struct {
     uint32_t i;
 } ranked;
 
+/* block by block (FAH_LEAD_BLOCK hits of Xapian's order), by score within */
 static int by_score(const void *a, const void *b) {
     const ranked *x = a, *y = b;
+    uint32_t bx = x->i / FAH_LEAD_BLOCK, by = y->i / FAH_LEAD_BLOCK;
+    if (bx != by) return bx < by ? -1 : 1;
     if (x->score != y->score) return x->score > y->score ? -1 : 1;
     return x->i < y->i ? -1 : x->i > y->i;
 }
@@ -118,9 +133,8 @@ fx_status fah_leadrank_rerank(const fah_leadrank *lr, fx_db *db, fx_mset *m, uin
     }
     for (uint32_t i = 0; i < n; i++) ids[i] = fx_mset_docid(m, i);
     if ((st = fx_db_get_values(db, FAH_SLOT_LEAD, ids, n, vals, lens, err)) != FX_OK) goto out;
-    double top = fx_mset_max_possible(m);
     for (uint32_t i = 0; i < n; i++) {
-        lead[i] = top * fah_leadrank_weight(lr, vals[i], lens[i]);
+        lead[i] = lr->scale * fah_leadrank_weight(lr, vals[i], lens[i]);
         score[i] += lead[i];
         r[i].score = score[i];
         r[i].i = i;

@@ -112,6 +112,7 @@ void fah_qterms_free(fah_qterms *q) {
     free(q->norm);
     free(q->stem);
     free(q->excluded);
+    fx_query_free(q->text);
     for (size_t k = 0; k < q->nprefix; k++) free(q->prefix[k]);
     free(q->prefix);
     memset(q, 0, sizeof *q);

@@ -21,6 +21,10 @@ typedef struct fah_qterms {
     char **part_label;
     struct fx_query **part_q;
     size_t nparts, capparts;
+    /* the query's text part alone (words, phrases, prefixes and their
+     * operators; no filters, no mention weights), owned; NULL without text:
+     * the scale of the headline-and-lead weight (leadrank.h) */
+    struct fx_query *text;
     /* word* prefixes (normalized forms, malloc()ed): a document word whose
      * normalized form starts with one matches it */
     char **prefix;

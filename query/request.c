@@ -297,6 +297,10 @@ int fah_request_query(fah_request *r, const char *cmd, fx_db *db, fah_analyzer *
             fprintf(stderr, "%s: %s\n", cmd, err);
             return L.rc ? L.rc : FAH_EXIT_USAGE;
         }
+        if (text_q && qt && !qt->text && fx_query_copy(text_q, &qt->text, NULL) != FX_OK) {
+            fx_query_free(text_q);
+            return FAH_EXIT_IO;
+        }
     } else if (!r->nents && !allow_empty && !r->source && !r->from && !r->to) {
         fprintf(stderr, "%s: give a query, or a --leader, --country, --topic, --source or --from/--to\n", cmd);
         return FAH_EXIT_USAGE;

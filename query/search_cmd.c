@@ -316,12 +316,8 @@ static int run_query(search_ctx *x, fx_query *q, fah_qterms *qtp, const fah_lead
      * page short and more hits exist, fetch again, twice as many */
     uint32_t want = (uint32_t)(x->offset + x->limit);
     uint32_t fetch = want + FAH_DUP_FETCH;
-    if (lr) {
-        /* the lead weight reorders a window of the best hits (leadrank.h) */
-        uint32_t w = FAH_LEAD_DEPTH;
-        while (w < fetch && w < 0x40000000u) w *= 2;
-        fetch = w;
-    }
+    if (lr) /* the lead weight reorders whole blocks of hits (leadrank.h) */
+        fetch = (fetch + FAH_LEAD_BLOCK - 1) / FAH_LEAD_BLOCK * FAH_LEAD_BLOCK;
     /* Xapian's order for this page alone: --no-collapse without a lead weight */
     int xapian_page = x->no_collapse && !lr;
     /* --count: every match examined, so the count is exact */

@@ -22,4 +22,15 @@ human=$("$FAHRAS_BIN" search --db "$db" --limit 1 "اردوغان")
 check "human output shows rank and title" grep -q '^1\. .*أردوغان' <<<"$human"
 check "human output shows date and source" grep -Eq '^   20[0-9]{2}-[0-9]{2}-[0-9]{2} · [a-zA-Z0-9]+ · ' <<<"$human"
 check "xapian-delve opens the database" xapian-delve "$db" >/dev/null
+# paging: pages of 10 make up the list of 100, with no article twice (the
+# lead weight reorders fixed blocks of hits, the same whatever the page)
+for q in السعودية ترامب إيران; do
+  for flag in "" --no-collapse; do
+    long=$("$FAHRAS_BIN" search --db "$db" --json $flag --limit 100 "$q" | jq -r 'select(.type=="hit") | .id')
+    paged=$(for o in 0 10 20 30 40 50 60 70 80 90; do
+      "$FAHRAS_BIN" search --db "$db" --json $flag --limit 10 --offset $o "$q" | jq -r 'select(.type=="hit") | .id'; done)
+    check "'$q' $flag: pages of 10 = the list of 100" [ "$paged" = "$long" ]
+    check "'$q' $flag: no article on two pages" [ -z "$(sort <<<"$paged" | uniq -d)" ]
+  done
+done
 finish

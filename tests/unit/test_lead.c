@@ -154,6 +154,7 @@ static void test_ranking(void **state) {
     fx_error e;
     /* ترامب is excluded: it takes no share (a gets the whole weight) */
     assert_int_equal(fah_query_parse(an, "ماكرون -ترامب", &q, &qt, err, sizeof err), FAH_PARSE_OK);
+    assert_int_equal(fx_query_copy(q, &qt.text, NULL), FX_OK); /* as fah_request_query sets it */
     fah_leadrank *lr;
     assert_int_equal(fah_leadrank_new(r, an, &qt, &lr, &e), FX_OK);
     assert_non_null(lr);
@@ -183,6 +184,7 @@ static void test_ranking(void **state) {
 
     /* two words: each counts by its idf share */
     assert_int_equal(fah_query_parse(an, "ماكرون زيارة", &q, &qt, err, sizeof err), FAH_PARSE_OK);
+    assert_int_equal(fx_query_copy(q, &qt.text, NULL), FX_OK);
     assert_int_equal(fah_leadrank_new(r, an, &qt, &lr, &e), FX_OK);
     fah_lead l;
     fah_lead_reset(&l);
@@ -201,6 +203,7 @@ static void test_ranking(void **state) {
 
     /* a word every article has (idf 0, like في) counts for nothing */
     assert_int_equal(fah_query_parse(an, "خبر ماكرون", &q, &qt, err, sizeof err), FAH_PARSE_OK);
+    assert_int_equal(fx_query_copy(q, &qt.text, NULL), FX_OK);
     assert_int_equal(fah_leadrank_new(r, an, &qt, &lr, &e), FX_OK);
     fah_lead_reset(&l);
     fah_lead_add(&l, fah_lead_hash("خبر", strlen("خبر")), 0);
@@ -216,11 +219,74 @@ static void test_ranking(void **state) {
     fah_buf_free(&early);
 }
 
+/* Blocks: the order is BM25's cut into blocks of FAH_LEAD_BLOCK hits,
+ * each reordered alone, so it does not depend on how many hits a page
+ * fetched (pages never repeat or skip an article). */
+static void test_blocks(void **state) {
+    (void)state;
+    /* 120 articles with the word (BM25 falls with the body length; every
+     * third one has it in its headline) and 60 without */
+    enum { N = 180 };
+    static char titles[N][64], bodies[N][4096];
+    const char *arts[N][3];
+    static char ids[N][8];
+    for (int i = 0; i < N; i++) {
+        snprintf(ids[i], sizeof ids[i], "n%d", i);
+        snprintf(titles[i], sizeof titles[i], "%s", i < 120 && i % 3 == 0 ? "ماكرون يزور" : "زيارة");
+        size_t o = 0;
+        o += (size_t)snprintf(bodies[i] + o, sizeof bodies[i] - o, i < 120 ? "ماكرون" : "خبر");
+        for (int k = 0; k < 45 + i; k++) o += (size_t)snprintf(bodies[i] + o, sizeof bodies[i] - o, " خبر");
+        arts[i][0] = ids[i];
+        arts[i][1] = titles[i];
+        arts[i][2] = bodies[i];
+    }
+    fx_db *r = make_db("blocks", (const char *const(*)[3])arts, N);
+    fx_query *q;
+    fah_qterms qt = {0};
+    char err[300];
+    fx_error e;
+    assert_int_equal(fah_query_parse(an, "ماكرون", &q, &qt, err, sizeof err), FAH_PARSE_OK);
+    assert_int_equal(fx_query_copy(q, &qt.text, NULL), FX_OK);
+    fah_leadrank *lr;
+    assert_int_equal(fah_leadrank_new(r, an, &qt, &lr, &e), FX_OK);
+    assert_non_null(lr);
+    fx_search_opts so;
+    memset(&so, 0, sizeof so);
+    uint32_t want[2] = {FAH_LEAD_BLOCK, 2 * FAH_LEAD_BLOCK};
+    fx_docid first[2][2 * FAH_LEAD_BLOCK];
+    for (int t = 0; t < 2; t++) {
+        so.limit = want[t];
+        fx_mset *m;
+        assert_int_equal(fx_search(r, q, &so, &m, &e), FX_OK);
+        uint32_t n = fx_mset_size(m);
+        assert_int_equal(n, want[t]);
+        double score[2 * FAH_LEAD_BLOCK], lead[2 * FAH_LEAD_BLOCK];
+        uint32_t order[2 * FAH_LEAD_BLOCK];
+        assert_int_equal(fah_leadrank_rerank(lr, r, m, n, score, lead, order, &e), FX_OK);
+        for (uint32_t k = 0; k < n; k++) {
+            first[t][k] = fx_mset_docid(m, order[k]);
+            /* each block holds its own hits, best first */
+            assert_int_equal(order[k] / FAH_LEAD_BLOCK, k / FAH_LEAD_BLOCK);
+            if (k % FAH_LEAD_BLOCK) assert_true(score[order[k - 1]] >= score[order[k]]);
+        }
+        /* the headline articles lead their block */
+        assert_true(lead[order[0]] > 0);
+        fx_mset_free(m);
+    }
+    /* a page of 50 is the first 50 of a list of 100 */
+    assert_memory_equal(first[0], first[1], FAH_LEAD_BLOCK * sizeof(fx_docid));
+    fah_leadrank_delete(lr);
+    fx_query_free(q);
+    fah_qterms_free(&qt);
+    fx_db_close(r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lead_add),
         cmocka_unit_test(test_indexed_lead),
         cmocka_unit_test(test_ranking),
+        cmocka_unit_test(test_blocks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
