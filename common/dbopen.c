@@ -24,7 +24,7 @@ int fah_exit_for_status(fx_status st) {
     }
 }
 
-int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
+static int open_db(const char *path, fx_db **db, fah_stem_kind *kind, int any_version) {
     fx_error e;
     struct stat sb;
     if (stat(path, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
@@ -67,20 +67,28 @@ int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
                     path);
             rc = FAH_EXIT_DB;
         }
-    } else if (strcmp(ver, FAH_ANALYZER_VERSION) != 0) {
+    } else if (strcmp(ver, FAH_ANALYZER_VERSION) != 0 && !any_version) {
         /* a database from before fahras kept its directories needs them named */
         char *roots = NULL;
         size_t rl = 0;
         fx_db_get_metadata(*db, FAH_META_ROOTS, &roots, &rl, NULL);
-        fprintf(stderr,
-                "fahras: database %s was built by analyzer version %s, this fahras uses version "
-                "%s; searching it would miss matches.\n"
-                "  rebuild it (searches keep exiting 4 until it is done):\n"
-                "  fahras index --full --db '%s'%s\n",
-                path, ver, FAH_ANALYZER_VERSION, path,
-                roots && rl ? "" : " DIR...   (the directories it was built from)");
+        const char *dirs = roots && rl ? "" : " DIR...   (the directories it was built from)";
+        if (fah_analyzer_version_readable(ver)) {
+            fprintf(stderr,
+                    "fahras: note: database %s was built by analyzer version %s, this fahras uses "
+                    "version %s;\n  until it is rebuilt it is searched without the ranking signals "
+                    "added since (searches go on during the rebuild):\n  fahras index --full --db '%s'%s\n",
+                    path, ver, FAH_ANALYZER_VERSION, path, dirs);
+        } else {
+            fprintf(stderr,
+                    "fahras: database %s was built by analyzer version %s, this fahras uses version "
+                    "%s; searching it would miss matches.\n"
+                    "  rebuild it (searches keep exiting 4 until it is done):\n"
+                    "  fahras index --full --db '%s'%s\n",
+                    path, ver, FAH_ANALYZER_VERSION, path, dirs);
+            rc = FAH_EXIT_VERSION;
+        }
         free(roots);
-        rc = FAH_EXIT_VERSION;
     }
     *kind = FAH_STEM_LIGHT;
     if (rc == 0 && stem && fah_stem_kind_parse(stem, kind) != 0) {
@@ -96,12 +104,26 @@ int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
     return rc;
 }
 
-int fah_open_cmd_db(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
-                    fah_stem_kind *kind) {
+int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind) {
+    return open_db(path, db, kind, 0);
+}
+
+static int open_cmd(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
+                    fah_stem_kind *kind, int any_version) {
     *db = NULL;
     if (fah_db_path(dbopt, path, len)) {
         fprintf(stderr, "%s: no --db given and neither FAHRAS_DB nor HOME is set\n", cmd);
         return FAH_EXIT_USAGE;
     }
-    return fah_open_for_reading(path, db, kind);
+    return open_db(path, db, kind, any_version);
+}
+
+int fah_open_cmd_db(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
+                    fah_stem_kind *kind) {
+    return open_cmd(cmd, dbopt, path, len, db, kind, 0);
+}
+
+int fah_open_cmd_db_any_version(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
+                                fah_stem_kind *kind) {
+    return open_cmd(cmd, dbopt, path, len, db, kind, 1);
 }

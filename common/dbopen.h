@@ -10,8 +10,10 @@
 
 /* Open `path` read-only, check its analyzer version and read its stemmer.
  * On failure prints a message naming the path and what to do, and returns
- * the exit code (3 missing/unreadable/corrupt, 4 other analyzer version);
- * on success returns 0 with *db and *kind set. */
+ * the exit code (3 missing/unreadable/corrupt, 4 an analyzer version this
+ * fahras cannot search: fah_analyzer_version_readable); on success returns
+ * 0 with *db and *kind set (an older but readable version: after a note on
+ * stderr that names the rebuild). */
 int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind);
 
 /* For reading commands: resolve the database path from the --db value
@@ -20,6 +22,11 @@ int fah_open_for_reading(const char *path, fx_db **db, fah_stem_kind *kind);
  * (2 when no path can be made). */
 int fah_open_cmd_db(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
                     fah_stem_kind *kind);
+
+/* fah_open_cmd_db for commands that work whatever the analyzer version
+ * (stats, check, compact): no version check, no note. */
+int fah_open_cmd_db_any_version(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
+                                fah_stem_kind *kind);
 
 /* Exit code for an fx status from a database operation. */
 int fah_exit_for_status(fx_status st);

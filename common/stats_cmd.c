@@ -55,7 +55,7 @@ int fah_cmd_stats(int argc, char **argv) {
         "\n"
         "What the database holds: articles, files, distinct terms, size on disk, analyzer version\n"
         "and stemmer, and the last index run.\n"
-        "Exit: 0; 2 usage; 3 database missing or unreadable; 4 another analyzer version\n";
+        "Exit: 0 (whatever analyzer version built it); 2 usage; 3 database missing or unreadable\n";
     const char *dbopt = NULL;
     int json = 0;
     int rc = fah_parse_db_opts(argc, argv, usage, &dbopt, &json);
@@ -63,7 +63,7 @@ int fah_cmd_stats(int argc, char **argv) {
     char dbpath[4096];
     fx_db *db;
     fah_stem_kind kind;
-    if ((rc = fah_open_cmd_db("fahras stats", dbopt, dbpath, sizeof dbpath, &db, &kind)) != 0) return rc;
+    if ((rc = fah_open_cmd_db_any_version("fahras stats", dbopt, dbpath, sizeof dbpath, &db, &kind)) != 0) return rc;
     uint32_t docs = 0;
     uint64_t terms = 0, total = 0;
     fx_error e;
@@ -108,7 +108,12 @@ int fah_cmd_stats(int argc, char **argv) {
         printf("size       %.1f MB", (double)bytes / 1e6);
         if (dd.kind == FAH_DBDIR_STUB) printf(" (generation %u)", dd.gen);
         printf("\n");
-        printf("analyzer   version %s, stemmer %s\n", ver ? ver : "?", fah_stem_kind_name(kind));
+        printf("analyzer   version %s, stemmer %s", ver ? ver : "?", fah_stem_kind_name(kind));
+        if (ver && strcmp(ver, FAH_ANALYZER_VERSION) != 0)
+            printf(" (this fahras: version %s; %s until `fahras index --full` rebuilds it)",
+                   FAH_ANALYZER_VERSION,
+                   fah_analyzer_version_readable(ver) ? "searched without the newer ranking" : "search exits 4");
+        printf("\n");
         printf("entities   %s\n", !gver || strcmp(gver, "off") == 0 ? "not tagged (--no-entities or older database)"
                                                                     : gver);
         if (lr) {

@@ -84,7 +84,7 @@ int fah_cmd_check(int argc, char **argv) {
     char dbpath[4096];
     fx_db *db;
     fah_stem_kind kind;
-    if ((rc = fah_open_cmd_db("fahras check", dbopt, dbpath, sizeof dbpath, &db, &kind)) != 0) return rc;
+    if ((rc = fah_open_cmd_db_any_version("fahras check", dbopt, dbpath, sizeof dbpath, &db, &kind)) != 0) return rc;
     fah_dbdir dd;
     char msg[600];
     if (fah_dbdir_resolve(dbpath, &dd, msg, sizeof msg) || !dd.glass[0]) {

@@ -85,7 +85,7 @@ int fah_cmd_compact(int argc, char **argv) {
     char dbpath[4096];
     fx_db *db;
     fah_stem_kind kind;
-    int rc = fah_open_cmd_db("fahras compact", dbopt, dbpath, sizeof dbpath, &db, &kind);
+    int rc = fah_open_cmd_db_any_version("fahras compact", dbopt, dbpath, sizeof dbpath, &db, &kind);
     if (rc) return rc;
     fx_db_close(db);
 

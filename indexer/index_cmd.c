@@ -335,11 +335,15 @@ static int version_change(const opts *o, const fah_run *r, const char *dbpath, c
         *full = 1;
         return 0;
     }
+    /* what searches do until the rebuild swaps in (dbopen.c) */
+    int searchable = strcmp(what, "analyzer version") != 0 || fah_analyzer_version_readable(old);
     fprintf(stderr,
             "fahras index: database %s was built with %s %s; this fahras has %s (%s),\n"
-            "  so it needs a full rebuild (searches keep using the old one meanwhile):\n"
+            "  so it needs a full rebuild (%s):\n"
             "  fahras index --full --db '%s'%s\n",
-            dbpath, what, old ? old : "(none)", now, why, dbpath, dirs_given ? " DIR..." : "");
+            dbpath, what, old ? old : "(none)", now, why,
+            searchable ? "searches go on answering from it meanwhile" : "searches exit 4 until it is done",
+            dbpath, dirs_given ? " DIR..." : "");
     return FAH_EXIT_VERSION;
 }
 
@@ -586,7 +590,10 @@ int fah_cmd_index(int argc, char **argv) {
         const char *want = o.no_entities ? "off" : rc ? "" : fah_gazetteer_version(gaz);
         if (!rc && count && !full && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0))
             rc = version_change(&o, &r, dbpath, "analyzer version", ver, FAH_ANALYZER_VERSION,
-                                "searching it would miss matches", optind < argc, &full);
+                                fah_analyzer_version_readable(ver)
+                                    ? "its articles lack what the newer ranking reads"
+                                    : "searching it would miss matches",
+                                optind < argc, &full);
         else if (!rc && count && !full && (!gver || strcmp(gver, want) != 0))
             rc = version_change(&o, &r, dbpath, "gazetteer version", gver, want,
                                 "leader, country and topic filters would disagree between old and new articles",

@@ -411,3 +411,11 @@ int fah_analyzer_tokenize_filtered(fah_analyzer *a, const char *text, size_t len
     utext_close(ut);
     return rc;
 }
+
+int fah_analyzer_version_readable(const char *ver) {
+    if (!ver || !*ver) return 0;
+    if (strcmp(ver, FAH_ANALYZER_VERSION) == 0) return 1;
+    char *end;
+    long v = strtol(ver, &end, 10);
+    return *end == '\0' && v >= FAH_ANALYZER_READABLE_SINCE && v < strtol(FAH_ANALYZER_VERSION, NULL, 10);
+}

@@ -33,6 +33,17 @@
  * (6: the date filters' value slot FAH_SLOT_LOCAL_DATE; 7: the headline and
  * lead slot FAH_SLOT_LEAD). */
 #define FAH_ANALYZER_VERSION "7"
+/* The oldest analyzer version whose databases this fahras still searches
+ * correctly (their terms are what this analyzer makes of a query): 7 only
+ * added FAH_SLOT_LEAD, so a version 6 database is searched in BM25 order
+ * (no headline-and-lead weight) until `index --full` rebuilds it; indexing
+ * into it still exits 4.  fah_analyzer_version_readable() tells. */
+#define FAH_ANALYZER_READABLE_SINCE 6
+
+/* 1 when a database built by analyzer version `ver` (a decimal string) can
+ * be searched by this fahras: the current version or one from
+ * FAH_ANALYZER_READABLE_SINCE on; 0 otherwise (NULL, other strings). */
+int fah_analyzer_version_readable(const char *ver);
 
 /* Tokens longer than this after normalization are not indexed (they are
  * still counted for positions).  Xapian's TermGenerator uses 64 bytes. */
