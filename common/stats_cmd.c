@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "jsonout.h"
 #include "../xap/fx.h"
 #include "commands.h"
 #include "dbdir.h"
@@ -95,10 +96,7 @@ int fah_cmd_stats(int argc, char **argv) {
                               "stemmer", fah_stem_kind_name(kind));
         json_object_set(o, "last_run", lr ? lr : json_null());
         json_object_set_new(o, "entities", json_string(!gver || strcmp(gver, "off") == 0 ? "off" : gver));
-        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        if (s) puts(s);
-        free(s);
-        json_decref(o);
+        fah_json_put_line(o);
     } else {
         printf("database   %s\n", dbpath);
         printf("articles   %u\n", docs);

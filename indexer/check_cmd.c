@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/jsonout.h"
 #include "../common/commands.h"
 #include "../common/dbdir.h"
 #include "../common/dbopen.h"
@@ -131,10 +132,7 @@ int fah_cmd_check(int argc, char **argv) {
                               (json_int_t)files, "missing", (json_int_t)c.missing, "duplicate",
                               (json_int_t)c.duplicate, "orphan", (json_int_t)c.orphan,
                               "files_to_reread", (json_int_t)c.pending);
-        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        if (s) puts(s);
-        free(s);
-        json_decref(o);
+        fah_json_put_line(o);
     }
     if (problems) {
         fprintf(stderr,

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../common/jsonout.h"
 #include "../common/commands.h"
 #include "../common/dbdir.h"
 #include "../common/dbopen.h"
@@ -152,10 +153,7 @@ int fah_cmd_compact(int argc, char **argv) {
     if (json) {
         json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:f}", "type", "compact", "db", dbpath, "bytes_before",
                               (json_int_t)before, "bytes_after", (json_int_t)after, "seconds", secs);
-        char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-        if (s) puts(s);
-        free(s);
-        json_decref(o);
+        fah_json_put_line(o);
     } else if (!quiet) {
         printf("fahras compact: %s: %.1f MB -> %.1f MB (%.0f%%) in %.1f s\n", dbpath, (double)before / 1e6,
                (double)after / 1e6, before ? 100.0 * (double)after / (double)before : 100.0, secs);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/jsonout.h"
 #include "../common/buf.h"
 #include "../common/commands.h"
 #include "../common/dbopen.h"
@@ -208,10 +209,7 @@ int fah_cmd_facets(int argc, char **argv) {
             if (json) {
                 json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:I}", "type", "facet", "facet", groups[g].name,
                                       "key", sel[i].key + 2, "name", name, "count", (json_int_t)sel[i].n);
-                char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-                if (s) puts(s);
-                free(s);
-                json_decref(o);
+                fah_json_put_line(o);
             } else {
                 printf("  %6u  %s", sel[i].n, name);
                 if (strcmp(name, sel[i].key + 2) != 0) printf("  (%s)", sel[i].key + 2);
@@ -224,10 +222,7 @@ int fah_cmd_facets(int argc, char **argv) {
     if (json) {
         json_t *o = json_pack("{s:s,s:s,s:I,s:f}", "type", "summary", "query", qtext.data ? qtext.data : "",
                               "matches", (json_int_t)matches, "elapsed_ms", ms);
-        char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-        if (s) puts(s);
-        free(s);
-        json_decref(o);
+        fah_json_put_line(o);
     } else {
         printf("\n%u matching article%s (%.1f ms)\n", matches, matches == 1 ? "" : "s", ms);
     }

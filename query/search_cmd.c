@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../common/jsonout.h"
 #include "../common/buf.h"
 #include "../common/commands.h"
 #include "../common/dbopen.h"
@@ -136,12 +137,6 @@ static void print_human(size_t rank, double score, json_t *d, const char *text,
 
 /* Print o as one compact JSON line (JSON Lines output) and release it
  * (NULL: nothing). */
-static void put_json_line(json_t *o) {
-    char *str = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    if (str) puts(str);
-    free(str);
-    json_decref(o);
-}
 
 static void print_json_hit(size_t rank, double score, json_t *d, const char *text,
                            const fah_snippet *sn, const char *blob, uint32_t duplicates, json_t *explained) {
@@ -168,7 +163,7 @@ static void print_json_hit(size_t rank, double score, json_t *d, const char *tex
     json_object_set_new(o, "entities", ent);
     json_object_set_new(o, "duplicates", json_integer(duplicates));
     if (explained) json_object_set_new(o, "explain", explained);
-    put_json_line(o);
+    fah_json_put_line(o);
 }
 
 /* RFC 4180 field: quoted when it holds a comma, quote or line break. */
@@ -211,6 +206,8 @@ typedef struct search_ctx {
     long limit, offset;
     int in_batch;     /* --batch: label each query's output */
     int csv_header_done;
+    char *seed_sig;   /* similar: the article's signature; hits that are its copies are left out */
+    size_t seed_siglen;
 } search_ctx;
 
 /* Near-duplicate collapsing: hits whose signatures (signature.h) agree on
@@ -391,6 +388,10 @@ again:
         if (nshow >= want && k >= last_shown + FAH_DUP_TAIL) break;
         if (k >= prefetched)
             fx_db_get_value(x->db, fx_mset_docid(m, i), FAH_SLOT_SIGNATURE, &sigs[i], &siglen[i], NULL);
+        /* similar: a copy of the article asked about is not "like" it */
+        if (x->seed_sig &&
+            fah_signature_similarity(sigs[i], siglen[i], x->seed_sig, x->seed_siglen) >= FAH_DUP_SIMILARITY)
+            continue;
         int copy = 0;
         for (uint32_t k = 0; k < nshow && !copy; k++) {
             uint32_t j = show[k];
@@ -425,7 +426,7 @@ again:
     if (last > nshow) last = nshow;
     if (x->count_only) {
         if (x->out == OUT_JSON) {
-            put_json_line(json_pack("{s:s,s:s,s:I}", "type", "count", "query", typed, "count",
+            fah_json_put_line(json_pack("{s:s,s:s,s:I}", "type", "count", "query", typed, "count",
                                     (json_int_t)fx_mset_estimate(m)));
         } else {
             if (x->in_batch) printf("%u\t%s\n", fx_mset_estimate(m), typed);
@@ -525,7 +526,7 @@ again:
         json_object_set_new(o, "returned", json_integer(n));
         json_object_set_new(o, "elapsed_ms", json_real(*ms));
         if (suggestion.len) json_object_set_new(o, "suggestion", json_string(suggestion.data));
-        put_json_line(o);
+        fah_json_put_line(o);
     } else if (x->out == OUT_CSV) {
     } else if (est == 0) {
         fprintf(stderr, "fahras search: no article matches\n");
@@ -585,7 +586,7 @@ static int run_batch(search_ctx *x, const fah_request *base, const char *path) {
         if (rc && rc != FAH_EXIT_NOTHING) {
             /* the query's output says it failed (the message went to stderr) */
             if (x->out == OUT_JSON) {
-                put_json_line(json_pack("{s:s,s:s,s:i}", "type", "error", "query", line, "exit", rc));
+                fah_json_put_line(json_pack("{s:s,s:s,s:i}", "type", "error", "query", line, "exit", rc));
             } else if (x->count_only) {
                 printf("error\t%s\n", line);
             } else if (x->out == OUT_HUMAN) {
@@ -756,7 +757,8 @@ int fah_cmd_similar(int argc, char **argv) {
         "usage: fahras similar [--db PATH] [--limit N] [--json | --format text|json|csv] [--no-collapse] ID\n"
         "\n"
         "Articles like article ID: the 30 terms (stems) that best tell it apart, chosen by\n"
-        "Xapian's query expansion with the article as the relevant set, searched with BM25.\n"
+        "Xapian's query expansion with the article as the relevant set, searched with BM25;\n"
+        "copies and near copies of the article itself are left out (unless --no-collapse).\n"
         "Exit: 0 found; 1 no such article or nothing similar; 2 usage; 3 database missing\n";
     const char *dbopt = NULL;
     search_ctx x;
@@ -816,7 +818,9 @@ int fah_cmd_similar(int argc, char **argv) {
         } else {
             const char *tty_term = getenv("TERM");
             x.tty = isatty(1) && !getenv("NO_COLOR") && !(tty_term && strcmp(tty_term, "dumb") == 0);
+            fx_db_get_value(x.db, id, FAH_SLOT_SIGNATURE, &x.seed_sig, &x.seed_siglen, NULL);
             rc = run_query(&x, q, &qt, NULL, argv[optind], t0, &ms); /* similarity order alone */
+            free(x.seed_sig);
         }
     }
     fx_query_free(q);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/jsonout.h"
 #include "../common/commands.h"
 #include "../common/dbopen.h"
 #include "../common/dbpath.h"
@@ -77,10 +78,7 @@ int fah_cmd_show(int argc, char **argv) {
             fprintf(stderr, "fahras show: no article with id '%s' in %s\n", argv[i], dbpath);
             if (json) { /* a line per id asked for, so scripts can pair them */
                 json_t *o = json_pack("{s:s,s:s}", "type", "not_found", "id", argv[i]);
-                char *line = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-                if (line) puts(line);
-                free(line);
-                json_decref(o);
+                fah_json_put_line(o);
             }
             rc = FAH_EXIT_NOTHING;
             continue;
@@ -108,10 +106,7 @@ int fah_cmd_show(int argc, char **argv) {
             fx_db_get_value(db, id, FAH_SLOT_ENTITIES, &blob, &bl, NULL);
             json_object_set_new(o, "entities", fah_entities_json(blob));
             free(blob);
-            char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            if (s) puts(s);
-            free(s);
-            json_decref(o);
+            fah_json_put_line(o);
         } else {
             if (i > optind) puts("\n----------------------------------------");
             print_human(d);

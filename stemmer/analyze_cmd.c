@@ -12,6 +12,7 @@
 #include <sys/types.h>
 #include <string.h>
 
+#include "../common/jsonout.h"
 #include "../common/buf.h"
 #include "../common/commands.h"
 #include "../common/exitcodes.h"
@@ -30,10 +31,7 @@ static int print_token(void *vctx, const fah_token *t) {
                               t->end - t->start, "norm", t->norm, t->norm_len, "stem", t->stem,
                               t->stem_len, "start", (json_int_t)t->start, "end", (json_int_t)t->end,
                               "pos", (json_int_t)t->pos, "number", t->is_number);
-        char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-        if (s) puts(s);
-        free(s);
-        json_decref(o);
+        fah_json_put_line(o);
     } else {
         printf("%.*s\t%.*s\t%.*s\n", (int)(t->end - t->start), c->text + t->start,
                (int)t->norm_len, t->norm, (int)t->stem_len, t->stem);

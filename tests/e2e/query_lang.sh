@@ -30,6 +30,23 @@ ids() { "$FAHRAS_BIN" search --db "$db" --json "$@" | jq -r 'select(.type=="hit"
 check "page 2 is hits 5-8 of a list of 8" [ "$(ids --limit 4 --offset 4 المياه)" = "$(ids --limit 8 المياه | sed -n 5,8p)" ]
 check "page 1 is hits 1-4 of a list of 8" [ "$(ids --limit 4 المياه)" = "$(ids --limit 8 المياه | sed -n 1,4p)" ]
 check "--no-collapse pages agree too" [ "$(ids --no-collapse --limit 4 --offset 4 المياه)" = "$(ids --no-collapse --limit 8 المياه | sed -n 5,8p)" ]
+# similar leaves out copies of the article itself
+cp -r "$FAHRAS_SRC/corpus" "$TMP/withcopy"
+cp "$TMP/withcopy/text/water-basra.txt" "$TMP/withcopy/text/water-basra-recrawl.txt"
+"$FAHRAS_BIN" index --quiet --db "$TMP/dbcopy" "$TMP/withcopy" || bad "index with a copy"
+sim() { "$FAHRAS_BIN" similar --db "$TMP/dbcopy" --json "$@" | jq -r 'select(.type=="hit") | .id'; }
+check "similar does not list a copy of the article" [ -z "$(sim text/water-basra.txt | grep water-basra-recrawl)" ]
+check "--no-collapse does" grep -q "water-basra-recrawl" <<<"$(sim --no-collapse text/water-basra.txt)"
+# JSON Lines stay one object per line even for text with U+2029 (paragraph
+# separator): it is written as an escape
+mkdir -p "$TMP/sep" && printf 'عنوان الخبر\n\nفقرة أولى\xe2\x80\xa9فقرة ثانية عن المياه\n' >"$TMP/sep/a.txt"
+"$FAHRAS_BIN" index --quiet --db "$TMP/dbsep" "$TMP/sep" || bad "index U+2029 text"
+check "U+2029 is escaped in --json" python3 -c '
+import sys, json
+raw = sys.stdin.read()
+assert "\u2029" not in raw and "\\u2029" in raw
+hits = [json.loads(l) for l in raw.splitlines() if json.loads(l)["type"] == "hit"]
+assert "\u2029" in hits[0]["snippet"]' < <("$FAHRAS_BIN" search --db "$TMP/dbsep" --json المياه)
 # formats
 csv=$("$FAHRAS_BIN" search --db "$db" --format csv --limit 3 المياه)
 check "csv has a header row" grep -q '^rank,score,id,title,date,source,url,path,snippet' <<<"$csv"
