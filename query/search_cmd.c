@@ -35,10 +35,12 @@ static void usage(FILE *to) {
             "usage: fahras search [--db PATH] [--limit N] [--offset N] [--json] [--source S]\n"
             "                     [--from D] [--to D] [--sort date|relevance] [--leader NAME]\n"
             "                     [--country NAME] [--topic NAME] [--rank-by-mentions] [--count]\n"
-            "                     [--format text|json|csv] [--batch FILE] [QUERY...]\n"
+            "                     [--explain] [--no-collapse] [--format text|json|csv]\n"
+            "                     [--batch FILE] [QUERY...]\n"
             "\n"
             "Rank articles for QUERY (BM25 over title and text; every spelling variant and\n"
-            "stem of each word matches) and print rank, title, date, source, id, path and a\n"
+            "stem of each word matches; articles with the words in their headline and lead,\n"
+            "and early, rank higher) and print rank, title, date, source, id, path and a\n"
             "snippet with the matched words highlighted.\n"
             "  QUERY            words, and \"quoted phrases\" for consecutive words;\n"
             "                   leader:NAME, country:NAME, topic:NAME (or :\"two words\") filter\n"
@@ -59,8 +61,9 @@ static void usage(FILE *to) {
             "  --rank-by-mentions  with QUERY: articles naming the entities more rank higher\n"
             "                   (without QUERY they are ranked by mentions anyway)\n"
             "  --count          print only the number of matching articles (exact; copies counted)\n"
-            "  --explain        the weight each word, phrase or entity adds to each hit's score\n"
-            "                   (they add up to the score; JSON: \"explain\" list per hit)\n"
+            "  --explain        the weight each word, phrase or entity, and the headline and\n"
+            "                   lead, add to each hit's score (they add up to the score; JSON:\n"
+            "                   an \"explain\" list per hit; not with --format csv)\n"
             "  --no-collapse    show copies and near copies too (by default a hit hides the\n"
             "                   articles that share 90%% of its word shingles, and says how many)\n"
             "  --format F       text (default), json (as --json) or csv (RFC 4180, a header row)\n"
@@ -69,7 +72,7 @@ static void usage(FILE *to) {
             "                   then latency per query (p50, p95, p99) on stderr\n"
             "Matched words are bold on a terminal (unless NO_COLOR is set), else in [ ].\n"
             "Exit: 0 found; 1 nothing found; 2 usage or query syntax; 3 database missing or\n"
-            "      unreadable; 4 database built by another analyzer version\n");
+            "      unreadable; 4 database built by an analyzer version this fahras cannot search\n");
 }
 
 static const char *jget(json_t *o, const char *k) {
@@ -708,6 +711,11 @@ int fah_cmd_search(int argc, char **argv) {
     if (optind >= argc && !req.nents && !batch && !req.source && !req.from && !req.to) {
         fprintf(stderr, "fahras search: give a query, or a --leader, --country, --topic, --source or --from/--to\n");
         usage(stderr);
+        fah_request_free(&req);
+        return FAH_EXIT_USAGE;
+    }
+    if (x.explain && x.out == OUT_CSV) {
+        fprintf(stderr, "fahras search: --explain has no column in --format csv: use --json or text output\n");
         fah_request_free(&req);
         return FAH_EXIT_USAGE;
     }

@@ -47,6 +47,8 @@ raw = sys.stdin.read()
 assert "\u2029" not in raw and "\\u2029" in raw
 hits = [json.loads(l) for l in raw.splitlines() if json.loads(l)["type"] == "hit"]
 assert "\u2029" in hits[0]["snippet"]' < <("$FAHRAS_BIN" search --db "$TMP/dbsep" --json المياه)
+expect_exit 2 "--explain with --format csv is refused, not ignored" "$FAHRAS_BIN" search --db "$db" --explain --format csv المياه
+check "and says why" grep -q "explain has no column" "$TMP/err"
 # formats
 csv=$("$FAHRAS_BIN" search --db "$db" --format csv --limit 3 المياه)
 check "csv has a header row" grep -q '^rank,score,id,title,date,source,url,path,snippet' <<<"$csv"
