@@ -57,7 +57,7 @@ static int open_db(const char *path, fx_db **db, fah_stem_kind *kind, int any_ve
         return FAH_EXIT_DB;
     }
     int rc = 0;
-    if (!ver) {
+    if (!ver && !any_version) {
         uint32_t count = 0;
         fx_db_doccount(*db, &count, NULL);
         if (count) {
@@ -79,6 +79,14 @@ static int open_db(const char *path, fx_db **db, fah_stem_kind *kind, int any_ve
                     "version %s;\n  until it is rebuilt it is searched without the ranking signals "
                     "added since (searches go on during the rebuild):\n  fahras index --full --db '%s'%s\n",
                     path, ver, FAH_ANALYZER_VERSION, path, dirs);
+        } else if (fah_analyzer_version_newer(ver)) {
+            fprintf(stderr,
+                    "fahras: database %s was built by a newer fahras (analyzer version %s; this fahras "
+                    "uses version %s).\n"
+                    "  use that fahras or a later one; rebuilding it with this one goes back a version:\n"
+                    "  fahras index --full --db '%s'%s\n",
+                    path, ver, FAH_ANALYZER_VERSION, path, dirs);
+            rc = FAH_EXIT_VERSION;
         } else {
             fprintf(stderr,
                     "fahras: database %s was built by analyzer version %s, this fahras uses version "

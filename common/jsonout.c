@@ -5,7 +5,7 @@
 
 int fah_json_put_line(json_t *o) {
     if (!o) return 0;
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(FAH_JSON_DIGITS));
     json_decref(o);
     if (!s) return -1;
     /* jansson leaves U+2028/U+2029 raw (E2 80 A8 / E2 80 A9); inside a

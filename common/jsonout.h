@@ -7,6 +7,12 @@
 
 #include <jansson.h>
 
+/* Significant digits of JSON numbers with a fraction (scores, seconds,
+ * milliseconds): 12, not the 17 that round-trip a double (6.2 rather than
+ * 6.2000000000000002); --explain's parts still add up to the score within
+ * 1e-9. */
+#define FAH_JSON_DIGITS 12
+
 /* Print o compactly, keys in insertion order, then a newline, and release
  * o (json_decref; NULL prints nothing).  U+2028 and U+2029 (line and
  * paragraph separators, which news text carries) are written as \u2028 and

@@ -86,11 +86,19 @@ int fah_cmd_check(int argc, char **argv) {
     fx_db *db;
     fah_stem_kind kind;
     if ((rc = fah_open_cmd_db_any_version("fahras check", dbopt, dbpath, sizeof dbpath, &db, &kind)) != 0) return rc;
+    /* any version opens, so the checks run; the version is judged at the end */
+    char *ver = NULL;
+    size_t vlen = 0;
+    uint32_t ndocs = 0;
+    fx_db_get_metadata(db, FAH_META_ANALYZER, &ver, &vlen, NULL);
+    fx_db_doccount(db, &ndocs, NULL);
+    int same_version = !ndocs || (ver && strcmp(ver, FAH_ANALYZER_VERSION) == 0);
     fah_dbdir dd;
     char msg[600];
     if (fah_dbdir_resolve(dbpath, &dd, msg, sizeof msg) || !dd.glass[0]) {
         fprintf(stderr, "fahras check: %s\n", msg[0] ? msg : "cannot find the database's glass directory");
         fx_db_close(db);
+        free(ver);
         return FAH_EXIT_DB;
     }
     size_t errors = 0;
@@ -100,6 +108,7 @@ int fah_cmd_check(int argc, char **argv) {
     if (st != FX_OK) {
         fprintf(stderr, "fahras check: database %s: %s\n", dbpath, e.msg);
         fx_db_close(db);
+        free(ver);
         return FAH_EXIT_DB;
     }
     if (errors) {
@@ -107,6 +116,7 @@ int fah_cmd_check(int argc, char **argv) {
                 errors, dd.glass, report ? report : "");
         free(report);
         fx_db_close(db);
+        free(ver);
         return FAH_EXIT_DB;
     }
     free(report);
@@ -116,6 +126,7 @@ int fah_cmd_check(int argc, char **argv) {
     if (fah_manifest_load(db, &c.man, &e)) {
         fprintf(stderr, "fahras check: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
         fx_db_close(db);
+        free(ver);
         return FAH_EXIT_DB;
     }
     check_manifest(&c);
@@ -142,10 +153,23 @@ int fah_cmd_check(int argc, char **argv) {
                 dbpath, c.missing, c.duplicate, c.orphan, c.example, dbpath);
         rc = FAH_EXIT_DB;
     } else if (!rc && !json) {
-        printf("fahras check: %s is sound (Xapian check: no errors; analyzer version matches; "
+        printf("fahras check: %s is sound (Xapian check: no errors; %s; "
                "%zu articles from %zu files agree with the manifest%s)\n",
-               dbpath, c.ids, files, c.pending ? "; some files will be re-read by the next run" : "");
+               dbpath, same_version ? "analyzer version matches" : "but see the analyzer version below",
+               c.ids, files, c.pending ? "; some files will be re-read by the next run" : "");
     }
+    if (!same_version && !rc) {
+        /* sound, but built by another analyzer: the next index run needs --full */
+        fprintf(stderr,
+                "fahras check: database %s was built by analyzer version %s; this fahras has %s: %s;\n"
+                "  rebuild it: fahras index --full --db '%s'\n",
+                dbpath, ver ? ver : "(none)", FAH_ANALYZER_VERSION,
+                fah_analyzer_version_readable(ver) ? "searches work, index runs exit 4"
+                                                   : "searches and index runs exit 4",
+                dbpath);
+        rc = FAH_EXIT_VERSION;
+    }
+    free(ver);
     fah_manifest_delete(c.man);
     fx_db_close(db);
     return rc;

@@ -61,11 +61,28 @@ static void dry_walk_err(void *ctx, const char *path, int failed, const char *wh
 
 /* --dry-run: what a run would add, re-read and delete, from file sizes and
  * modification times against the manifest; nothing is read or written. */
-static int dry_run_report(const char *dbpath, char **dirs, int ndirs) {
+static int dry_run_report(const char *dbpath, char **dirs, int ndirs, int full_ok) {
     fx_db *db = NULL;
     fah_manifest *man = NULL;
     fx_error e;
     if (fx_db_open(dbpath, &db, &e) == FX_OK) {
+        /* a run into a database of another analyzer version is refused */
+        char *ver = NULL;
+        size_t vl = 0;
+        uint32_t count = 0;
+        fx_db_doccount(db, &count, NULL);
+        fx_db_get_metadata(db, FAH_META_ANALYZER, &ver, &vl, NULL);
+        if (count && !full_ok && (!ver || strcmp(ver, FAH_ANALYZER_VERSION) != 0)) {
+            fprintf(stderr,
+                    "fahras index: dry run: database %s was built with analyzer version %s; this fahras "
+                    "has %s,\n  so the run would exit 4: it needs --full (or --rebuild-if-needed), "
+                    "which re-reads every file\n",
+                    dbpath, ver ? ver : "(none)", FAH_ANALYZER_VERSION);
+            free(ver);
+            fx_db_close(db);
+            return FAH_EXIT_VERSION;
+        }
+        free(ver);
         if (fah_manifest_load(db, &man, &e)) {
             fprintf(stderr, "fahras index: cannot read the file manifest of %s: %s\n", dbpath, e.msg);
             fx_db_close(db);
@@ -327,6 +344,16 @@ typedef struct opts {
  * say what to do and return exit 4. */
 static int version_change(const opts *o, const fah_run *r, const char *dbpath, const char *what,
                           const char *old, const char *now, const char *why, int dirs_given, int *full) {
+    int newer = strcmp(what, "analyzer version") == 0 && fah_analyzer_version_newer(old);
+    if (o->rebuild_if_needed && newer) {
+        /* cron must not take a database back to an older analyzer */
+        fprintf(stderr,
+                "fahras index: database %s was built by a newer fahras (analyzer version %s; this one "
+                "has %s): not rebuilding it.\n"
+                "  use that fahras or a later one (or rebuild it by hand: fahras index --full --db '%s'%s)\n",
+                dbpath, old, now, dbpath, dirs_given ? " DIR..." : "");
+        return FAH_EXIT_VERSION;
+    }
     if (o->rebuild_if_needed) {
         if (!r->quiet)
             fprintf(stderr, "fahras index: %s was built with %s %s, this fahras has %s: rebuilding it "
@@ -342,7 +369,7 @@ static int version_change(const opts *o, const fah_run *r, const char *dbpath, c
             "  so it needs a full rebuild (%s):\n"
             "  fahras index --full --db '%s'%s\n",
             dbpath, what, old ? old : "(none)", now, why,
-            searchable ? "searches go on answering from it meanwhile" : "searches exit 4 until it is done",
+            searchable ? "searches go on answering from it meanwhile" : "searches refuse it until it is done",
             dbpath, dirs_given ? " DIR..." : "");
     return FAH_EXIT_VERSION;
 }
@@ -504,7 +531,7 @@ int fah_cmd_index(int argc, char **argv) {
         }
     }
     if (o.dry_run) {
-        int rc = dry_run_report(dbpath, dirs, (int)ndirs);
+        int rc = dry_run_report(dbpath, dirs, (int)ndirs, o.full || o.rebuild_if_needed);
         free_strv(dirs, ndirs);
         return rc;
     }

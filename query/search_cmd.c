@@ -714,6 +714,11 @@ int fah_cmd_search(int argc, char **argv) {
         fah_request_free(&req);
         return FAH_EXIT_USAGE;
     }
+    if (x.explain && x.count_only) {
+        fprintf(stderr, "fahras search: --explain explains hits; --count prints none\n");
+        fah_request_free(&req);
+        return FAH_EXIT_USAGE;
+    }
     if (x.explain && x.out == OUT_CSV) {
         fprintf(stderr, "fahras search: --explain has no column in --format csv: use --json or text output\n");
         fah_request_free(&req);

@@ -412,10 +412,22 @@ int fah_analyzer_tokenize_filtered(fah_analyzer *a, const char *text, size_t len
     return rc;
 }
 
+/* ver as a version number: digits only, no leading zero; -1 otherwise */
+static long version_number(const char *ver) {
+    if (!ver || !*ver || (ver[0] == '0' && ver[1]) || strlen(ver) > 9) return -1;
+    long v = 0;
+    for (const char *p = ver; *p; p++) {
+        if (*p < '0' || *p > '9') return -1;
+        v = v * 10 + (*p - '0');
+    }
+    return v;
+}
+
 int fah_analyzer_version_readable(const char *ver) {
-    if (!ver || !*ver) return 0;
-    if (strcmp(ver, FAH_ANALYZER_VERSION) == 0) return 1;
-    char *end;
-    long v = strtol(ver, &end, 10);
-    return *end == '\0' && v >= FAH_ANALYZER_READABLE_SINCE && v < strtol(FAH_ANALYZER_VERSION, NULL, 10);
+    long v = version_number(ver), now = version_number(FAH_ANALYZER_VERSION);
+    return v >= FAH_ANALYZER_READABLE_SINCE && v <= now;
+}
+
+int fah_analyzer_version_newer(const char *ver) {
+    return version_number(ver) > version_number(FAH_ANALYZER_VERSION);
 }

@@ -40,10 +40,15 @@
  * into it still exits 4.  fah_analyzer_version_readable() tells. */
 #define FAH_ANALYZER_READABLE_SINCE 6
 
-/* 1 when a database built by analyzer version `ver` (a decimal string) can
- * be searched by this fahras: the current version or one from
- * FAH_ANALYZER_READABLE_SINCE on; 0 otherwise (NULL, other strings). */
+/* 1 when a database built by analyzer version `ver` (a decimal string:
+ * digits, no leading zero) can be searched by this fahras: the current
+ * version or one from FAH_ANALYZER_READABLE_SINCE on; 0 otherwise (NULL,
+ * other strings, newer versions). */
 int fah_analyzer_version_readable(const char *ver);
+
+/* 1 when `ver` is a version number above this fahras's: a database from a
+ * newer fahras, which this one must not rebuild on its own (a downgrade). */
+int fah_analyzer_version_newer(const char *ver);
 
 /* Tokens longer than this after normalization are not indexed (they are
  * still counted for positions).  Xapian's TermGenerator uses 64 bytes. */
