@@ -1,7 +1,8 @@
 /*
  * dup_bench.c - how many articles of a corpus are copies or near copies of
  * another, by the signatures search collapses with (indexer/signature.h):
- * MinHash of 3-word shingles of the normalized title, abstract and body;
+ * MinHash of 3-word shingles of the normalized words (fah_signature_article:
+ * those after the headline when there are enough);
  * candidates found by locality-sensitive hashing (32 bands of 4 bins,
  * Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3), then
  * kept when the estimated similarity is at least the threshold.
@@ -54,6 +55,7 @@ static int on_article(void *ctx, fah_article *a) {
     bctx *c = ctx;
     c->nw = 0;
     add_text(c, a->title);
+    size_t ntitle = c->nw;
     add_text(c, a->abstract);
     add_text(c, a->body);
     if (c->nw) {
@@ -62,7 +64,7 @@ static int on_article(void *ctx, fah_article *a) {
             c->sigs = realloc(c->sigs, c->cap * FAH_SIG_BYTES);
             if (!c->sigs) exit(1);
         }
-        fah_signature(c->words, c->nw, c->sigs + c->n * FAH_SIG_BYTES);
+        fah_signature_article(c->words, c->nw, ntitle, c->sigs + c->n * FAH_SIG_BYTES);
         c->n++;
     }
     fah_article_clear(a);

@@ -238,7 +238,9 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
     }
     unsigned pos = 0;
     fx_status st;
+    size_t ntitle = 0; /* the headline's words: left out of the signature */
     if ((st = fah_docbuild_add_text(b, b->title.data, b->title.len, FAH_TITLE_WDF, &pos, err)) != FX_OK ||
+        (ntitle = b->nwords, 0) ||
         (st = fah_docbuild_add_text(b, b->abstract.data, b->abstract.len, 1, &pos, err)) != FX_OK ||
         (st = fah_docbuild_add_text(b, b->body.data, b->body.len, 1, &pos, err)) != FX_OK ||
         (st = fah_docbuild_finish_terms(b, err)) != FX_OK)
@@ -247,7 +249,7 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
     if (b->tagger && (st = add_entities(b, err)) != FX_OK) return st;
     {
         unsigned char sig[FAH_SIG_BYTES];
-        fah_signature(b->words, b->nwords, sig);
+        fah_signature_article(b->words, b->nwords, ntitle, sig);
         if ((st = fx_doc_set_value(b->doc, FAH_SLOT_SIGNATURE, (const char *)sig, sizeof sig, err)) != FX_OK)
             return st;
     }

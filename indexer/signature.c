@@ -52,3 +52,8 @@ double fah_signature_similarity(const char *a, size_t alen, const char *b, size_
     for (size_t k = 0; k < FAH_SIG_HASHES; k++) same += a[2 * k] == b[2 * k] && a[2 * k + 1] == b[2 * k + 1];
     return (double)same / FAH_SIG_HASHES;
 }
+
+void fah_signature_article(const uint64_t *words, size_t n, size_t ntitle, unsigned char out[FAH_SIG_BYTES]) {
+    if (ntitle <= n && n - ntitle >= FAH_SIG_MIN_BODY_WORDS) fah_signature(words + ntitle, n - ntitle, out);
+    else fah_signature(words, n, out);
+}

@@ -3,8 +3,10 @@
  * and near copies (re-crawls with another headline or footer) at search
  * time.
  *
- * The article's normalized words (title, abstract, body) form 3-word
- * shingles; the signature is a MinHash (Broder, "On the resemblance and
+ * The article's normalized words after its headline (abstract and body;
+ * all of them, headline included, when fewer than FAH_SIG_MIN_BODY_WORDS
+ * follow it) form 3-word shingles, so a re-crawl under another headline
+ * is a copy; the signature is a MinHash (Broder, "On the resemblance and
  * containment of documents", 1997) computed with one permutation hashing
  * (Li, Owen & Zhang, NIPS 2012): one 64-bit hash per shingle, whose top 7
  * bits choose one of FAH_SIG_HASHES (128) bins and whose low 16 bits
@@ -31,6 +33,16 @@
  * Fewer than 3 words: the words themselves are the shingles; none: all
  * bytes 0xff. */
 void fah_signature(const uint64_t *words, size_t n, unsigned char out[FAH_SIG_BYTES]);
+
+/* Fewest words after the headline for the signature to leave the headline
+ * out (a 10-word headline on a 100-word article is 10% of its shingles:
+ * reworded, it kept a re-crawl under the 0.9 threshold). */
+#define FAH_SIG_MIN_BODY_WORDS 20
+
+/* The signature of an article whose words[0..n) begin with its headline's
+ * `ntitle` words: fah_signature of words[ntitle..n) when n - ntitle >=
+ * FAH_SIG_MIN_BODY_WORDS, else of all n. */
+void fah_signature_article(const uint64_t *words, size_t n, size_t ntitle, unsigned char out[FAH_SIG_BYTES]);
 
 /* Estimated Jaccard similarity (0..1) of two signatures; 0 when either is
  * missing or not FAH_SIG_BYTES long. */

@@ -31,13 +31,15 @@
  * built with another version must be rebuilt (exit code 4). Raise it with
  * any change that alters the terms or values produced for some input
  * (6: the date filters' value slot FAH_SLOT_LOCAL_DATE; 7: the headline and
- * lead slot FAH_SLOT_LEAD). */
-#define FAH_ANALYZER_VERSION "7"
+ * lead slot FAH_SLOT_LEAD; 8: signatures leave the headline out). */
+#define FAH_ANALYZER_VERSION "8"
 /* The oldest analyzer version whose databases this fahras still searches
  * correctly (their terms are what this analyzer makes of a query): 7 only
- * added FAH_SLOT_LEAD, so a version 6 database is searched in BM25 order
- * (no headline-and-lead weight) until `index --full` rebuilds it; indexing
- * into it still exits 4.  fah_analyzer_version_readable() tells. */
+ * added FAH_SLOT_LEAD and 8 changed what the signatures cover, so a
+ * version 6 database is searched in BM25 order (no headline-and-lead
+ * weight) and a 6 or 7 one collapses copies by its older signatures until
+ * `index --full` rebuilds it; indexing into it still exits 4.
+ * fah_analyzer_version_readable() tells. */
 #define FAH_ANALYZER_READABLE_SINCE 6
 
 /* 1 when a database built by analyzer version `ver` (a decimal string:

@@ -37,6 +37,13 @@ cp "$TMP/withcopy/text/water-basra.txt" "$TMP/withcopy/text/water-basra-recrawl.
 sim() { "$FAHRAS_BIN" similar --db "$TMP/dbcopy" --json "$@" | jq -r 'select(.type=="hit") | .id'; }
 check "similar does not list a copy of the article" [ -z "$(sim text/water-basra.txt | grep water-basra-recrawl)" ]
 check "--no-collapse does" grep -q "water-basra-recrawl" <<<"$(sim --no-collapse text/water-basra.txt)"
+# a re-crawl under a reworded headline is a copy too (the signature leaves the headline out)
+sed '1s/^Title: .*/Title: الملوحة تفاقم أزمة مياه الشرب في البصرة وحالات التسمم تزداد/' \
+  "$TMP/withcopy/text/water-basra.txt" >"$TMP/withcopy/text/water-basra-retitled.txt"
+"$FAHRAS_BIN" index --quiet --db "$TMP/dbcopy" "$TMP/withcopy" || bad "index the retitled copy"
+dup=$("$FAHRAS_BIN" search --db "$TMP/dbcopy" --json --limit 3 'الملوحة البصرة' | jq -s '[.[] | select(.type=="hit")] | .[0].duplicates')
+check "a copy under another headline is collapsed ($dup hidden)" [ "$dup" = 2 ]
+check "(it has its own headline)" grep -q "الملوحة تفاقم" <<<"$("$FAHRAS_BIN" search --db "$TMP/dbcopy" --no-collapse 'الملوحة البصرة')"
 # JSON Lines stay one object per line even for text with U+2029 (paragraph
 # separator): it is written as an escape
 mkdir -p "$TMP/sep" && printf 'عنوان الخبر\n\nفقرة أولى\xe2\x80\xa9فقرة ثانية عن المياه\n' >"$TMP/sep/a.txt"

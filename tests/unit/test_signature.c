@@ -55,7 +55,32 @@ static void test_estimate(void **state) {
     assert_true(s > 0.3 && s < 0.7);
 }
 
+/* fah_signature_article leaves the headline out when enough words follow
+ * it: a 100-word article re-crawled under a reworded 10-word headline is a
+ * copy; with fewer than FAH_SIG_MIN_BODY_WORDS after the headline, the
+ * headline counts. */
+static void test_headline(void **state) {
+    (void)state;
+    uint64_t a[110], b[110];
+    for (int i = 0; i < 110; i++) a[i] = b[i] = word((uint64_t)i + 5000);
+    for (int i = 0; i < 10; i++) b[i] = word((uint64_t)i + 9000); /* another headline */
+    unsigned char sa[FAH_SIG_BYTES], sb[FAH_SIG_BYTES];
+    fah_signature_article(a, 110, 10, sa);
+    fah_signature_article(b, 110, 10, sb);
+    assert_true(fah_signature_similarity((const char *)sa, sizeof sa, (const char *)sb, sizeof sb) == 1.0);
+    /* with the headline, the same pair falls under the collapse threshold */
+    assert_true(sim(a, 110, b, 110) < 0.9);
+    /* a short text: 10 headline words and 15 more, all of them count */
+    fah_signature_article(a, 25, 10, sa);
+    fah_signature_article(b, 25, 10, sb);
+    assert_true(fah_signature_similarity((const char *)sa, sizeof sa, (const char *)sb, sizeof sb) < 0.9);
+    unsigned char sall[FAH_SIG_BYTES];
+    fah_signature(a, 25, sall);
+    assert_memory_equal(sa, sall, sizeof sa);
+}
+
 int main(void) {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_copies), cmocka_unit_test(test_estimate)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_copies), cmocka_unit_test(test_estimate),
+                                       cmocka_unit_test(test_headline)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
