@@ -238,10 +238,10 @@ fx_status fah_docbuild(fah_docbuilder *b, const fah_article *art, const char *id
     }
     unsigned pos = 0;
     fx_status st;
-    size_t ntitle = 0; /* the headline's words: left out of the signature */
-    if ((st = fah_docbuild_add_text(b, b->title.data, b->title.len, FAH_TITLE_WDF, &pos, err)) != FX_OK ||
-        (ntitle = b->nwords, 0) ||
-        (st = fah_docbuild_add_text(b, b->abstract.data, b->abstract.len, 1, &pos, err)) != FX_OK ||
+    if ((st = fah_docbuild_add_text(b, b->title.data, b->title.len, FAH_TITLE_WDF, &pos, err)) != FX_OK)
+        return st;
+    size_t ntitle = b->nwords; /* the headline's words: left out of the signature */
+    if ((st = fah_docbuild_add_text(b, b->abstract.data, b->abstract.len, 1, &pos, err)) != FX_OK ||
         (st = fah_docbuild_add_text(b, b->body.data, b->body.len, 1, &pos, err)) != FX_OK ||
         (st = fah_docbuild_finish_terms(b, err)) != FX_OK)
         return st;

@@ -138,9 +138,6 @@ static void print_human(size_t rank, double score, json_t *d, const char *text,
     fputs("\n", stdout);
 }
 
-/* Print o as one compact JSON line (JSON Lines output) and release it
- * (NULL: nothing). */
-
 static void print_json_hit(size_t rank, double score, json_t *d, const char *text,
                            const fah_snippet *sn, const char *blob, uint32_t duplicates, json_t *explained) {
     json_t *o = json_object();
