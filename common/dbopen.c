@@ -135,3 +135,10 @@ int fah_open_cmd_db_any_version(const char *cmd, const char *dbopt, char *path, 
                                 fah_stem_kind *kind) {
     return open_cmd(cmd, dbopt, path, len, db, kind, 1);
 }
+
+void fah_db_match_analyzer(fx_db *db, fah_analyzer *a) {
+    char *ver = NULL;
+    size_t n = 0;
+    if (fx_db_get_metadata(db, FAH_META_ANALYZER, &ver, &n, NULL) == FX_OK) fah_analyzer_match_version(a, ver);
+    free(ver);
+}

@@ -28,6 +28,10 @@ int fah_open_cmd_db(const char *cmd, const char *dbopt, char *path, size_t len, 
 int fah_open_cmd_db_any_version(const char *cmd, const char *dbopt, char *path, size_t len, fx_db **db,
                                 fah_stem_kind *kind);
 
+/* Set up analyzer a to analyze queries as the analyzer version that built
+ * db did (fah_analyzer_match_version with db's stored version). */
+void fah_db_match_analyzer(fx_db *db, fah_analyzer *a);
+
 /* Exit code for an fx status from a database operation. */
 int fah_exit_for_status(fx_status st);
 

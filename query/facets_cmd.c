@@ -178,6 +178,7 @@ int fah_cmd_facets(int argc, char **argv) {
         rc = FAH_EXIT_DB;
         goto done;
     }
+    fah_db_match_analyzer(db, an); /* an older readable version: its stems */
     if ((rc = fah_request_query(&req, "fahras facets", db, an, 1, &q, &qt, &gaz)) != 0) goto done;
     if (!gaz && fah_request_gazetteer(db, an, &gaz, err, sizeof err)) {
         fprintf(stderr, "fahras facets: %s\n", err);

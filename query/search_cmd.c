@@ -741,6 +741,7 @@ int fah_cmd_search(int argc, char **argv) {
         fprintf(stderr, "fahras search: %s\n", perr);
         rc = FAH_EXIT_DB;
     }
+    if (rc == 0) fah_db_match_analyzer(x.db, x.an); /* an older readable version: its stems */
     if (rc == 0) {
         x.dbpath = dbpath;
         const char *term = getenv("TERM");
@@ -820,6 +821,7 @@ int fah_cmd_similar(int argc, char **argv) {
         fprintf(stderr, "fahras similar: %s\n", err);
         rc = FAH_EXIT_DB;
     } else {
+        fah_db_match_analyzer(x.db, x.an);
         const char *prefix = kind == FAH_STEM_NONE ? "" : FAH_PREFIX_STEM;
         fx_status st = fx_query_similar(x.db, id, prefix, strlen(prefix), 30, term, tl, &q, &e);
         if (st != FX_OK) {

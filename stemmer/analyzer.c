@@ -423,6 +423,11 @@ static long version_number(const char *ver) {
     return v;
 }
 
+void fah_analyzer_match_version(fah_analyzer *a, const char *ver) {
+    long v = version_number(ver);
+    if (a->light && v > 0 && v < 9) fah_stemmer_keep_names(a->light, 0);
+}
+
 int fah_analyzer_version_readable(const char *ver) {
     long v = version_number(ver), now = version_number(FAH_ANALYZER_VERSION);
     return v >= FAH_ANALYZER_READABLE_SINCE && v <= now;

@@ -31,15 +31,16 @@
  * built with another version must be rebuilt (exit code 4). Raise it with
  * any change that alters the terms or values produced for some input
  * (6: the date filters' value slot FAH_SLOT_LOCAL_DATE; 7: the headline and
- * lead slot FAH_SLOT_LEAD; 8: signatures leave the headline out). */
-#define FAH_ANALYZER_VERSION "8"
+ * lead slot FAH_SLOT_LEAD; 8: signatures leave the headline out; 9: the
+ * light stemmer leaves leaders' names whole, stemmer/names.h). */
+#define FAH_ANALYZER_VERSION "9"
 /* The oldest analyzer version whose databases this fahras still searches
- * correctly (their terms are what this analyzer makes of a query): 7 only
- * added FAH_SLOT_LEAD and 8 changed what the signatures cover, so a
- * version 6 database is searched in BM25 order (no headline-and-lead
- * weight) and a 6 or 7 one collapses copies by its older signatures until
- * `index --full` rebuilds it; indexing into it still exits 4.
- * fah_analyzer_version_readable() tells. */
+ * correctly: 7 only added FAH_SLOT_LEAD, 8 changed what the copy
+ * signatures cover, and 9's names rule is undone for them by
+ * fah_analyzer_match_version.  So a version 6-8 database is searched (a
+ * 6 without the headline-and-lead weight, 6 and 7 collapsing copies by
+ * their older signatures) until `index --full` rebuilds it; indexing into
+ * it still exits 4.  fah_analyzer_version_readable() tells. */
 #define FAH_ANALYZER_READABLE_SINCE 6
 
 /* 1 when a database built by analyzer version `ver` (a decimal string:
@@ -85,6 +86,13 @@ typedef struct fah_token {
 typedef int (*fah_token_cb)(void *ctx, const fah_token *tok);
 
 typedef struct fah_analyzer fah_analyzer;
+
+/* Analyze as analyzer version `ver` did (a database's stored version;
+ * NULL or the current one: no change), for searching a database of a
+ * readable older version: before 9 the light stemmer stemmed leaders'
+ * names like other words.  Call right after fah_analyzer_new. */
+void fah_analyzer_match_version(fah_analyzer *a, const char *ver);
+
 
 /* New analyzer using stemmer `kind`.  Returns 0, or -1 (ICU or Xapian
  * failure, out of memory) with a message in errbuf when it is not NULL. */

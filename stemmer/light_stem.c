@@ -5,12 +5,14 @@
 
 #include "../common/utf8.h"
 #include "guard_data.h"
+#include "names.h"
 #include "normalize.h"
 
 #define MAXL (FAH_STEM_MAX_BYTES / 2)
 
 struct fah_stemmer {
     int light10;     /* 1: plain light10, the reference baseline */
+    int legacy_names; /* 1: stem leaders' names like other words (before analyzer 9) */
     unsigned w[MAXL];
     unsigned tmp[MAXL];
     char key[FAH_STEM_MAX_BYTES + 3]; /* UTF-8 of the current word, for table look-ups */
@@ -173,6 +175,8 @@ static int keeps_first_letter(struct fah_stemmer *s, const unsigned *w, size_t n
 /* One round: at most one prefix, then the suffix rules; 1 if it changed. */
 static int round_once(struct fah_stemmer *s, unsigned *w, size_t *n) {
     size_t len = *n, off = 0;
+    /* a leader's name (names.h) keeps its letters: ماكرون, بوتين, لافروف */
+    if (!s->legacy_names && fah_stem_is_name(key(s, w, len, 0))) return 0;
     if (len >= 6 && (starts(w, len, WAW, ALEF, LAM, 3) || starts(w, len, BEH, ALEF, LAM, 3) ||
                      starts(w, len, KAF, ALEF, LAM, 3) || starts(w, len, FEH, ALEF, LAM, 3))) {
         off = 3;
@@ -185,11 +189,17 @@ static int round_once(struct fah_stemmer *s, unsigned *w, size_t *n) {
     if (off) {
         memmove(w, w + off, (len - off) * sizeof *w);
         len -= off;
+        if (!s->legacy_names && fah_stem_is_name(key(s, w, len, 0))) { /* والسيسي -> سيسي, not سيس */
+            *n = len;
+            return 1;
+        }
     }
     int changed = suffix_round(s, w, &len) || off;
     *n = len;
     return changed;
 }
+
+void fah_stemmer_keep_names(fah_stemmer *s, int on) { s->legacy_names = !on; }
 
 int fah_stemmer_stem(fah_stemmer *s, const char *word, size_t len, const char **stem,
                      size_t *stemlen) {

@@ -50,6 +50,11 @@ int fah_stemmer_new(fah_stemmer **out);
 int fah_stemmer_stem(fah_stemmer *s, const char *word, size_t len, const char **stem,
                      size_t *stemlen);
 
+/* Leave the leaders' names of names.h whole (on: 1, the default) or stem
+ * them like other words (0: as analyzer versions before 9 did, to search
+ * their databases).  Call before the first fah_stemmer_stem. */
+void fah_stemmer_keep_names(fah_stemmer *s, int on);
+
 /* A handle that applies plain light10 instead (one pass, no guard tables,
  * REFERENCE.md 1d): the baseline fahras is measured against. */
 int fah_stemmer_new_light10(fah_stemmer **out);

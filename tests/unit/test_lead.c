@@ -43,8 +43,8 @@ static void test_lead_add(void **state) {
     (void)state;
     fah_lead l;
     fah_lead_reset(&l);
-    assert_int_equal(fah_lead_hash("ماكر", strlen("ماكر")), fah_lead_hash("ماكر", strlen("ماكر")));
-    uint16_t a = fah_lead_hash("ماكر", strlen("ماكر")), b = fah_lead_hash("زيار", strlen("زيار"));
+    assert_int_equal(fah_lead_hash("ماكرون", strlen("ماكرون")), fah_lead_hash("ماكرون", strlen("ماكرون")));
+    uint16_t a = fah_lead_hash("ماكرون", strlen("ماكرون")), b = fah_lead_hash("زيار", strlen("زيار"));
     assert_int_not_equal(a, b);
     fah_lead_add(&l, a, 0);
     fah_lead_add(&l, b, 3);
@@ -111,7 +111,7 @@ static void test_indexed_lead(void **state) {
     size_t vl;
     assert_int_equal(fx_db_get_value(r, id, FAH_SLOT_LEAD, &v, &vl, &e), FX_OK);
     assert_int_equal(vl % 3, 0);
-    assert_int_equal(lead_index(v, vl, "ماكر"), 0);  /* stems, as the light stemmer gives them */
+    assert_int_equal(lead_index(v, vl, "ماكرون"), 0);  /* stems, as the light stemmer gives them */
     assert_int_equal(lead_index(v, vl, "يزور"), 1);
     assert_int_equal(lead_index(v, vl, "قال"), 3);   /* counted on from the title, no field gap */
     assert_int_equal(lead_index(v, vl, "كلمه"), 5);  /* first occurrence only */
@@ -188,7 +188,7 @@ static void test_ranking(void **state) {
     assert_int_equal(fah_leadrank_new(r, an, &qt, &lr, &e), FX_OK);
     fah_lead l;
     fah_lead_reset(&l);
-    fah_lead_add(&l, fah_lead_hash("ماكر", strlen("ماكر")), 0);
+    fah_lead_add(&l, fah_lead_hash("ماكرون", strlen("ماكرون")), 0);
     double only_m = fah_leadrank_weight(lr, (const char *)l.bytes, fah_lead_size(&l));
     fah_lead_add(&l, fah_lead_hash("زيار", strlen("زيار")), 1);
     double both = fah_leadrank_weight(lr, (const char *)l.bytes, fah_lead_size(&l));
@@ -208,7 +208,7 @@ static void test_ranking(void **state) {
     fah_lead_reset(&l);
     fah_lead_add(&l, fah_lead_hash("خبر", strlen("خبر")), 0);
     assert_true(fah_leadrank_weight(lr, (const char *)l.bytes, fah_lead_size(&l)) == 0);
-    fah_lead_add(&l, fah_lead_hash("ماكر", strlen("ماكر")), 1);
+    fah_lead_add(&l, fah_lead_hash("ماكرون", strlen("ماكرون")), 1);
     assert_true(fabs(fah_leadrank_weight(lr, (const char *)l.bytes, fah_lead_size(&l)) -
                      (FAH_LEAD_COVER + FAH_LEAD_EARLY / 2)) < 1e-9);
     fah_leadrank_delete(lr);
