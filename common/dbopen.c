@@ -76,8 +76,8 @@ static int open_db(const char *path, fx_db **db, fah_stem_kind *kind, int any_ve
         if (fah_analyzer_version_readable(ver)) {
             fprintf(stderr,
                     "fahras: note: database %s was built by analyzer version %s, this fahras uses "
-                    "version %s;\n  until it is rebuilt it is searched without the ranking signals "
-                    "added since (searches go on during the rebuild):\n  fahras index --full --db '%s'%s\n",
+                    "version %s;\n  until it is rebuilt it is searched as that version analyzed "
+                    "and ranked (searches go on during the rebuild):\n  fahras index --full --db '%s'%s\n",
                     path, ver, FAH_ANALYZER_VERSION, path, dirs);
         } else if (fah_analyzer_version_newer(ver)) {
             fprintf(stderr,

@@ -172,6 +172,36 @@ static int keeps_first_letter(struct fah_stemmer *s, const unsigned *w, size_t n
     return in_table(fah_guard_keep_proclitic, fah_guard_keep_proclitic_count, key(s, s->tmp, n, 0));
 }
 
+/* Length of the proclitic w starts with, by round_once's letters and
+ * lengths but without its guard tables (for the names probe): وال بال كال
+ * فال 3, ال لل 2, و ف ب ك ل 1, else 0. */
+static size_t proclitic_len(const unsigned *w, size_t len) {
+    if (len >= 6 && (starts(w, len, WAW, ALEF, LAM, 3) || starts(w, len, BEH, ALEF, LAM, 3) ||
+                     starts(w, len, KAF, ALEF, LAM, 3) || starts(w, len, FEH, ALEF, LAM, 3)))
+        return 3;
+    if (len >= 5 && (starts(w, len, ALEF, LAM, 0, 2) || starts(w, len, LAM, LAM, 0, 2))) return 2;
+    if (len >= 4 && (w[0] == WAW || w[0] == FEH || w[0] == BEH || w[0] == KAF || w[0] == LAM)) return 1;
+    return 0;
+}
+
+/* Is w[0..len), or what is left of it after one or two more proclitics
+ * (ولماكرون, وللسيسي: the suffix rules must not reach the name first), a
+ * leader's name?  Then move the name to the front of w, set *n, return 1. */
+static int to_name(struct fah_stemmer *s, unsigned *w, size_t len, size_t *n) {
+    size_t off = 0;
+    for (int k = 0; k < 3; k++) {
+        if (fah_stem_is_name(key(s, w + off, len - off, 0))) {
+            if (off) memmove(w, w + off, (len - off) * sizeof *w);
+            *n = len - off;
+            return 1;
+        }
+        size_t p = proclitic_len(w + off, len - off);
+        if (!p) break;
+        off += p;
+    }
+    return 0;
+}
+
 /* One round: at most one prefix, then the suffix rules; 1 if it changed. */
 static int round_once(struct fah_stemmer *s, unsigned *w, size_t *n) {
     size_t len = *n, off = 0;
@@ -189,11 +219,9 @@ static int round_once(struct fah_stemmer *s, unsigned *w, size_t *n) {
     if (off) {
         memmove(w, w + off, (len - off) * sizeof *w);
         len -= off;
-        if (!s->legacy_names && fah_stem_is_name(key(s, w, len, 0))) { /* والسيسي -> سيسي, not سيس */
-            *n = len;
-            return 1;
-        }
     }
+    /* a name under its proclitics keeps its letters: والسيسي -> سيسي, not سيس */
+    if (!s->legacy_names && to_name(s, w, len, n)) return 1;
     int changed = suffix_round(s, w, &len) || off;
     *n = len;
     return changed;

@@ -106,6 +106,10 @@ static void test_light_stem(void **state) {
     stem_is(s, "سيسيه", "سيس");     /* Cissé is another word now */
     stem_is(s, "سلمان", "سلمان");   /* not سلم (peace) */
     stem_is(s, "بوتين", "بوتين");   /* its ب is no proclitic */
+    stem_is(s, "ولماكرون", "ماكرون"); /* two proclitics: the name before the suffix rules */
+    stem_is(s, "وللسيسي", "سيسي");
+    stem_is(s, "وبالسيسي", "سيسي");
+    stem_is(s, "ولبوتين", "بوتين");
     /* as analyzer versions before 9 did (searching their databases) */
     fah_stemmer *old;
     assert_int_equal(fah_stemmer_new(&old), 0);
