@@ -5,15 +5,9 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../tagger/embedded.h"
 #include "normalize.h"
 
-/* the gazetteer files compiled into the binary (tagger/embed.cmake) */
-typedef struct fah_embedded_file {
-    const char *name;
-    const char *data;
-    size_t len;
-} fah_embedded_file;
-extern const fah_embedded_file fah_gazetteer_files[];
 
 static char **names;
 static size_t nnames;
