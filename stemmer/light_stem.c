@@ -172,9 +172,9 @@ static int keeps_first_letter(struct fah_stemmer *s, const unsigned *w, size_t n
     return in_table(fah_guard_keep_proclitic, fah_guard_keep_proclitic_count, key(s, s->tmp, n, 0));
 }
 
-/* Length of the proclitic w starts with, by round_once's letters and
- * lengths but without its guard tables (for the names probe): وال بال كال
- * فال 3, ال لل 2, و ف ب ك ل 1, else 0. */
+/* Length of the proclitic w starts with, before the guard tables have
+ * their say: وال بال كال فال 3, ال لل 2, و ف ب ك ل 1 (at least 3 letters
+ * left), else 0. */
 static size_t proclitic_len(const unsigned *w, size_t len) {
     if (len >= 6 && (starts(w, len, WAW, ALEF, LAM, 3) || starts(w, len, BEH, ALEF, LAM, 3) ||
                      starts(w, len, KAF, ALEF, LAM, 3) || starts(w, len, FEH, ALEF, LAM, 3)))
@@ -204,18 +204,11 @@ static int to_name(struct fah_stemmer *s, unsigned *w, size_t len, size_t *n) {
 
 /* One round: at most one prefix, then the suffix rules; 1 if it changed. */
 static int round_once(struct fah_stemmer *s, unsigned *w, size_t *n) {
-    size_t len = *n, off = 0;
+    size_t len = *n;
     /* a leader's name (names.h) keeps its letters: ماكرون, بوتين, لافروف */
     if (!s->legacy_names && fah_stem_is_name(key(s, w, len, 0))) return 0;
-    if (len >= 6 && (starts(w, len, WAW, ALEF, LAM, 3) || starts(w, len, BEH, ALEF, LAM, 3) ||
-                     starts(w, len, KAF, ALEF, LAM, 3) || starts(w, len, FEH, ALEF, LAM, 3))) {
-        off = 3;
-    } else if (len >= 5 && (starts(w, len, ALEF, LAM, 0, 2) || starts(w, len, LAM, LAM, 0, 2))) {
-        off = 2;
-    } else if (len >= 4 && (w[0] == WAW || w[0] == FEH || w[0] == BEH || w[0] == KAF || w[0] == LAM) &&
-               !keeps_first_letter(s, w, len)) {
-        off = 1;
-    }
+    size_t off = proclitic_len(w, len);
+    if (off == 1 && keeps_first_letter(s, w, len)) off = 0; /* فهم, لبنان: the letter is the word's */
     if (off) {
         memmove(w, w + off, (len - off) * sizeof *w);
         len -= off;

@@ -31,7 +31,11 @@ static void add_values(const char *v, size_t len, size_t *cap) {
                 size_t n = b.len;
                 if (n > 4 + 4 && memcmp(s, article, 4) == 0) s += 4, n -= 4;
                 /* two letters or fewer have no suffix to lose */
-                if (n >= 6 && (nnames < *cap || (names = realloc(names, (*cap = *cap * 2 + 64) * sizeof *names)))) {
+                if (n >= 6 && nnames == *cap) {
+                    char **v = realloc(names, (*cap * 2 + 64) * sizeof *v);
+                    if (v) names = v, *cap = *cap * 2 + 64;
+                }
+                if (n >= 6 && nnames < *cap) {
                     char *c = malloc(n + 1);
                     if (c) {
                         memcpy(c, s, n);
